@@ -1,0 +1,94 @@
+"""The `solve` command: a table of plain typed functions, each one subcommand.
+
+Arguments come from each function's signature: parameters without a default are positional, the others are
+`--options` (underscores become dashes), `bool` options are flags, `list[...]` takes several values and `Literal`
+gives choices. The first docstring line is the help. `solve PROBLEM.json ...` without a subcommand runs the
+solver pipeline. Expected failures (bad problem files, missing compilers, no sandbox) print one line and exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import sys
+import types
+import typing
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from solver.commands import judge_command, check_command
+
+COMMANDS: dict[str, Callable[..., int | None]] = {
+    "judge": judge_command,
+    "check": check_command,
+}
+DEFAULT_COMMAND = None  # the model pipeline (`solve PROBLEM.json --budget 10`) registers here
+
+
+def _add_parameter(parser: argparse.ArgumentParser, name: str, param: inspect.Parameter, hint: object) -> None:
+    """Positional parameters become positional arguments (optional when they have a default); keyword-only
+    parameters become `--options`."""
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):  # `X | None`: the argument's type is X
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    kwargs: dict[str, object] = {"type": hint}
+    if origin is list:
+        kwargs.update(type=args[0], nargs="+" if param.default is inspect.Parameter.empty else "*")
+    elif origin is Literal:
+        kwargs.update(type=type(args[0]), choices=list(args))
+    if param.kind is not inspect.Parameter.KEYWORD_ONLY:
+        if param.default is not inspect.Parameter.empty:
+            kwargs.setdefault("nargs", "?")
+            kwargs["default"] = param.default
+        parser.add_argument(name, **kwargs)
+    elif hint is bool:
+        parser.add_argument(f"--{name.replace('_', '-')}", action=argparse.BooleanOptionalAction, default=param.default)
+    else:
+        parser.add_argument(f"--{name.replace('_', '-')}", default=param.default, help=f"(default: {param.default})", **kwargs)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="solve", description="AlphaCode-style competitive-programming solver.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, function in COMMANDS.items():
+        doc = inspect.getdoc(function) or ""
+        command = sub.add_parser(name, help=doc.splitlines()[0] if doc else None, description=doc)
+        hints = typing.get_type_hints(function)
+        for pname, param in inspect.signature(function).parameters.items():
+            _add_parameter(command, pname, param, hints[pname])
+        command.set_defaults(_function=function)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    from solver.errors import expected_errors
+
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        if DEFAULT_COMMAND is None:
+            print(
+                f"solve: the model pipeline is not built yet; available commands: {', '.join(COMMANDS)}",
+                file=sys.stderr,
+            )
+            return 2
+        argv = [DEFAULT_COMMAND, *argv]
+    parser = build_parser()
+    namespace = parser.parse_args(argv)
+    if not getattr(namespace, "_function", None):
+        parser.print_help()
+        return 2
+    function = namespace._function
+    kwargs = {k: v for k, v in vars(namespace).items() if k not in ("command", "_function")}
+    try:
+        return int(function(**kwargs) or 0)
+    except expected_errors() as error:
+        print(f"solve {namespace.command}: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print(f"solve {namespace.command}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
