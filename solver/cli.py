@@ -17,11 +17,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from solver.commands import judge_command, check_command
+from solver.commands import check_command, judge_command
+
+
+def train_tokenizer(sources: list[Path], *, out: Path, vocab_size: int = 8000) -> None:
+    """Train the project's tokenizer (byte-level BPE) on directories or files of text and code, saved into OUT."""
+    from solver.model.tokenizer import train_tokenizer_command
+
+    train_tokenizer_command(sources, out, vocab_size)
+
 
 COMMANDS: dict[str, Callable[..., int | None]] = {
     "judge": judge_command,
     "check": check_command,
+    "train-tokenizer": train_tokenizer,
 }
 DEFAULT_COMMAND = None  # the model pipeline (`solve PROBLEM.json --budget 10`) registers here
 
@@ -44,6 +53,8 @@ def _add_parameter(parser: argparse.ArgumentParser, name: str, param: inspect.Pa
         parser.add_argument(name, **kwargs)
     elif hint is bool:
         parser.add_argument(f"--{name.replace('_', '-')}", action=argparse.BooleanOptionalAction, default=param.default)
+    elif param.default is inspect.Parameter.empty:
+        parser.add_argument(f"--{name.replace('_', '-')}", required=True, **kwargs)
     else:
         parser.add_argument(f"--{name.replace('_', '-')}", default=param.default, help=f"(default: {param.default})", **kwargs)
 

@@ -1,0 +1,459 @@
+"""The fork-server: runs inside one worker's sandbox and executes untrusted programs, one child per (program, input).
+
+Started as `/usr/bin/python3 -I -S forkserver.py REQUEST_FD REPLY_FD` (stdlib only, no `solver` imports: it runs
+in a sandbox that holds nothing but /usr). Forking a warm, lean interpreter is what makes a Python run cost a few
+milliseconds instead of a fresh interpreter's ~20 ms; the common contest modules are imported once here so that the
+children find them already loaded.
+
+Each child: its own process group; stdin is a sealed-off copy of the input (a regular, seekable memfd), stdout and
+stderr are memfds capped by RLIMIT_FSIZE; rlimits (AS, CPU, FSIZE, NPROC, CORE, STACK); no_new_privs plus the
+supervisor's precompiled seccomp filter; then it either execs a compiled binary or runs a Python code object as
+`__main__`. The server enforces CPU time (by polling the child's CPU clock) and wall time, then kills everything
+else left in the sandbox and reports raw facts; the supervisor turns them into a `Status`.
+
+The framing below (`encode_frame`, `read_frame`) is also what the supervisor speaks: a JSON header, then raw blobs
+whose lengths the header lists. Nothing is ever pickled.
+"""
+
+import atexit
+import ctypes
+import io
+import json
+import linecache
+import marshal
+import mmap
+import os
+import resource
+import select
+import shutil
+import signal
+import struct
+import sys
+import threading
+import time
+import traceback
+import types
+
+PREFIX = struct.Struct(">I")  # length of the JSON header that follows
+MAX_HEADER_BYTES = 1 << 20
+
+
+def encode_frame(header, blobs=()):
+    header = dict(header, blobs=[len(b) for b in blobs])
+    raw = json.dumps(header, separators=(",", ":")).encode()
+    return b"".join([PREFIX.pack(len(raw)), raw, *blobs])
+
+
+def write_all(fd, data):
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def read_exact(fd, n):
+    chunks, left = [], n
+    while left:
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            raise EOFError("pipe closed")
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def read_frame(fd):
+    (size,) = PREFIX.unpack(read_exact(fd, PREFIX.size))
+    if size > MAX_HEADER_BYTES:
+        raise ValueError(f"frame header of {size} bytes")
+    header = json.loads(read_exact(fd, size))
+    return header, [read_exact(fd, n) for n in header["blobs"]]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Everything below runs only in the sandbox.
+
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, PR_SET_CHILD_SUBREAPER = 1, 4, 38, 22, 36
+SECCOMP_MODE_FILTER = 2
+SETUP_FAILED = 126  # exit code of a child whose setup failed (the error pipe says why)
+
+# Modules contest programs import; loaded once here so that a child's `import` is a dict lookup.
+PRELOAD = (
+    "array bisect collections copy functools heapq io itertools math operator random re string sys os "
+    "threading time traceback types decimal fractions queue datetime statistics typing dataclasses enum"
+).split()
+
+
+class Server:
+    def __init__(self, request_fd, reply_fd, init):
+
+        self.request_fd, self.reply_fd = request_fd, reply_fd
+        self.kill_namespace = init["kill_namespace"]  # kill(-1) is confined to our pid namespace
+        self.scratch = init["scratch"]
+        self.libc = ctypes.CDLL(None, use_errno=True)
+        self.libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+
+        class SockFprog(ctypes.Structure):
+            _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
+
+        bpf = init["_seccomp"]
+        self._bpf_buffer = ctypes.create_string_buffer(bpf, len(bpf))
+        self._fprog = SockFprog(len(bpf) // 8, ctypes.addressof(self._bpf_buffer))
+        self.fprog_address = ctypes.addressof(self._fprog)
+        self.codes = {}  # program id -> code object (insertion-ordered: oldest evicted first)
+        self.streams = [(s.encoding, s.errors) for s in (sys.stdin, sys.stdout, sys.stderr)]
+        self.libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # nobody may ptrace us or read our memory
+        self.libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # orphans come back to us, so we can reap them
+
+    # -- the request loop ------------------------------------------------------------------------------------
+    def serve(self):
+        while True:
+            try:
+                header, blobs = read_frame(self.request_fd)
+            except EOFError:
+                return
+            op = header["op"]
+            if op == "run":
+                self.handle_run(header, blobs)
+            elif op == "pycompile":
+                code, message = self.python_code(header["program"], blobs[0])
+                self.reply({"op": "compiled", "ok": code is not None, "message": message})
+            elif op == "exit":
+                return
+            else:
+                raise ValueError(f"unknown op {op!r}")
+
+    def reply(self, header, blobs=()):
+        write_all(self.reply_fd, encode_frame(header, blobs))
+
+    def handle_run(self, header, blobs):
+        limits = header["limits"]
+        target, setup_error = header.get("path"), None
+        if header["kind"] == "python":
+            target, message = self.python_code(header["program"], blobs[0])
+            setup_error = None if target is not None else "python compile failed in the sandbox: " + message
+        for index, data in enumerate(blobs[1:]):
+            if setup_error is None:
+                result, out, err = self.run_one(header["kind"], target, limits, data)
+            else:
+                result, out, err = {"setup_error": setup_error}, b"", b""
+            result["op"], result["index"] = "result", index
+            self.reply(result, [out, err])
+            if header.get("ack"):
+                answer, _ = read_frame(self.request_fd)
+                if answer["op"] != "continue":
+                    break
+
+    # -- Python programs -------------------------------------------------------------------------------------
+    def python_code(self, program_id, source):
+        """Compile once per program, in a limited child: a hostile source must not hang or crash the server."""
+
+        if program_id in self.codes:
+            return self.codes[program_id], ""
+        read_end, write_end = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                os.close(read_end)
+                self.set_rlimits({"cpu": 10, "as": 2 << 30, "fsize": 1 << 30, "nproc": 1, "stack": 64 << 20})
+                try:
+                    code = compile(source, "solution.py", "exec", dont_inherit=True)
+                    data = b"\0" + marshal.dumps(code)
+                except (SyntaxError, ValueError, OverflowError, MemoryError, RecursionError) as exc:
+
+                    data = b"\1" + "".join(traceback.format_exception_only(type(exc), exc)).encode(errors="replace")
+                write_all(write_end, data)
+            finally:
+                os._exit(0)
+        os.close(write_end)
+        data = self.read_with_deadline(read_end, pid, 20.0)
+        os.close(read_end)
+        os.waitpid(pid, 0)
+        if not data or data[:1] != b"\0":
+            return None, (data[1:].decode(errors="replace") if data else "the Python compiler exceeded its limits")
+        code = marshal.loads(data[1:])
+        if len(self.codes) >= 256:
+            del self.codes[next(iter(self.codes))]
+        self.codes[program_id] = code
+        text = source.decode("utf-8", errors="replace")
+        linecache.cache["solution.py"] = (len(text), None, text.splitlines(True), "solution.py")
+        return code, ""
+
+    def read_with_deadline(self, fd, pid, seconds):
+
+        deadline, chunks = time.monotonic() + seconds, []
+        poller = select.poll()
+        poller.register(fd, select.POLLIN)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not poller.poll(left * 1000):
+                os.kill(pid, 9)
+                return b""
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+
+    # -- one run ---------------------------------------------------------------------------------------------
+    def run_one(self, kind, target, limits, data):
+
+        stdin = os.memfd_create("stdin")
+        write_all(stdin, data)
+        os.lseek(stdin, 0, os.SEEK_SET)
+        stdout, stderr = os.memfd_create("stdout"), os.memfd_create("stderr")
+        error_read, error_write = os.pipe()
+        started = time.monotonic()
+        pid = os.fork()
+        if pid == 0:
+            self.child(kind, target, limits, stdin, stdout, stderr, error_write)  # never returns
+        os.close(error_write)
+        os.close(stdin)
+        killed = self.supervise(pid, limits, started)
+        _, status, usage = os.wait4(pid, 0)
+        wall = time.monotonic() - started
+        self.kill_everything_else()
+        poller = select.poll()
+        poller.register(error_read, select.POLLIN)
+        setup_error = os.read(error_read, 4096).decode(errors="replace") if poller.poll(0) else ""
+        os.close(error_read)
+        sizes = [os.fstat(fd).st_size for fd in (stdout, stderr)]
+        out = os.pread(stdout, min(sizes[0], limits["keep_stdout"]), 0)
+        err = os.pread(stderr, min(sizes[1], limits["keep_stderr"]), 0)
+        os.close(stdout)
+        os.close(stderr)
+        result = {
+            "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
+            "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
+            "cpu": usage.ru_utime + usage.ru_stime,
+            "wall": wall,
+            "maxrss": usage.ru_maxrss * 1024,
+            "stdout_size": sizes[0],
+            "stderr_size": sizes[1],
+            "killed": killed,
+            "setup_error": setup_error or None,
+            "dirty": not self.wipe_scratch(),
+        }
+        return result, out, err
+
+    def supervise(self, pid, limits, started):
+        """Wait for the child; kill it once its CPU clock passes the time limit or the wall clock passes its own."""
+
+        pidfd = os.pidfd_open(pid)
+        poller = select.poll()
+        poller.register(pidfd, select.POLLIN)
+        cpu_clock = (~pid << 3) | 2  # CPUCLOCK_SCHED of the whole process (all threads)
+        time_limit, deadline = limits["time"], started + limits["wall"]
+        wait = min(time_limit, limits["wall"])
+        killed = None
+        while not poller.poll(max(wait, 0.002) * 1000):
+            try:
+                cpu = time.clock_gettime(cpu_clock)
+            except OSError:  # already gone
+                continue
+            now = time.monotonic()
+            if cpu > time_limit or now >= deadline:
+                killed = "cpu" if cpu > time_limit else "wall"
+                os.kill(pid, 9)
+                break
+            wait = min(time_limit - cpu + 0.002, deadline - now, 0.25)
+        os.close(pidfd)
+        return killed
+
+    def kill_everything_else(self):
+        """No process the program started may outlive its run (daemons, stragglers)."""
+        if self.kill_namespace:
+            try:
+                os.kill(-1, 9)  # every process in our pid namespace but us and its init
+            except ProcessLookupError:
+                pass
+            while True:
+                try:
+                    os.waitpid(-1, 0)
+                except ChildProcessError:
+                    return
+        # Without a pid namespace, kill(-1) would reach the host: kill our descendants instead (we are their subreaper).
+        while True:
+            children = self.children()
+            if not children:
+                return
+            for child in children:
+                try:
+                    os.kill(child, 9)
+                except ProcessLookupError:
+                    pass
+            for child in children:
+                try:
+                    os.waitpid(child, 0)
+                except ChildProcessError:
+                    pass
+
+    def children(self):
+        found = []
+        for task in os.listdir("/proc/self/task"):
+            with open(f"/proc/self/task/{task}/children") as handle:
+                found += [int(p) for p in handle.read().split()]
+        return found
+
+    def wipe_scratch(self):
+        """Empty the scratch directory for the next run; False if that failed (the worker is then replaced)."""
+
+        try:
+            os.chmod(self.scratch, 0o700)
+            for name in os.listdir(self.scratch):
+                path = os.path.join(self.scratch, name)
+                if os.path.isdir(path) and not os.path.islink(path):
+                    for root, dirs, _ in os.walk(path):
+                        for d in dirs:
+                            os.chmod(os.path.join(root, d), 0o700)
+                    os.chmod(path, 0o700)
+                    shutil.rmtree(path)
+                else:
+                    os.unlink(path)
+            return not os.listdir(self.scratch)
+        except OSError:
+            return False
+
+    # -- in the child ----------------------------------------------------------------------------------------
+    def set_rlimits(self, limits):
+
+        infinity = resource.RLIM_INFINITY
+        cpu = limits["cpu"]
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limits["fsize"], limits["fsize"]))
+        resource.setrlimit(resource.RLIMIT_NPROC, (limits["nproc"], limits["nproc"]))
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        stack = infinity if limits["stack"] is None else limits["stack"]
+        resource.setrlimit(resource.RLIMIT_STACK, (stack, stack))
+        resource.setrlimit(resource.RLIMIT_AS, (limits["as"], limits["as"]))
+
+    def lock_down(self):
+        libc = self.libc
+        if libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0) or libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0):
+            raise OSError("prctl failed")
+        if libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, self.fprog_address, 0, 0):
+            raise OSError("seccomp filter refused")
+
+    def child(self, kind, target, limits, stdin, stdout, stderr, error_write):
+
+        try:
+            os.setpgid(0, 0)
+            for fd, std in ((stdin, 0), (stdout, 1), (stderr, 2)):
+                os.dup2(fd, std)
+            os.dup2(error_write, 3, inheritable=False)
+            os.closerange(4, 1 << 16)
+            if kind == "binary":
+                # Python ignores these two; an exec'd program must get the defaults back.
+                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
+                signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+            else:
+                self.prepare_python()
+            self.set_rlimits(limits)
+            self.lock_down()
+            if kind == "binary":
+                os.execve(target, [target], {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": self.scratch})
+        except BaseException as exc:  # noqa: BLE001 - report any setup failure, then leave
+            try:
+                os.write(3, f"{type(exc).__name__}: {exc}".encode(errors="replace"))
+            finally:
+                os._exit(SETUP_FAILED)
+        os.close(3)
+        try:
+            self.run_python(target)
+        finally:
+            os._exit(1)  # run_python always leaves through os._exit; this is for the impossible path
+
+    def prepare_python(self):
+
+        (in_enc, in_err), (out_enc, out_err), (err_enc, err_err) = self.streams
+        sys.stdin = sys.__stdin__ = io.open(0, "r", encoding=in_enc, errors=in_err, newline="\n", closefd=False)
+        sys.stdout = sys.__stdout__ = io.open(1, "w", encoding=out_enc, errors=out_err, newline="\n", closefd=False)
+        sys.stderr = sys.__stderr__ = io.TextIOWrapper(
+            io.open(2, "wb", closefd=False), encoding=err_enc, errors=err_err, newline="\n", line_buffering=True
+        )
+        main = types.ModuleType("__main__")
+        main.__dict__.update(__file__="solution.py", __builtins__=__builtins__)
+        sys.modules["__main__"] = main
+        sys.argv[:] = ["solution.py"]
+        os.chdir(self.scratch)
+
+    def run_python(self, code):
+        """Behave like `python3 solution.py`: exit codes, tracebacks, thread shutdown, atexit, final flush."""
+
+        namespace = sys.modules["__main__"].__dict__
+        status = 0
+        try:
+            exec(code, namespace)
+        except SystemExit as exc:
+            status = exit_status(exc)
+        except BaseException:  # noqa: BLE001 - an uncaught exception: traceback, status 1
+            traceback.print_exc()
+            status = 1
+        try:
+
+            threading._shutdown()  # non-daemon threads finish, as at interpreter exit
+
+            atexit._run_exitfuncs()
+        except SystemExit as exc:
+            status = exit_status(exc)
+        except BaseException:  # noqa: BLE001
+            traceback.print_exc()
+        streams = [sys.stdout, sys.stderr] + [v for v in list(namespace.values()) if isinstance(v, io.IOBase)]
+        for stream in streams:
+            try:
+                stream.flush()
+            except BaseException:  # noqa: BLE001 - CPython exits 120 when the final flush fails
+                status = status or 120
+        os._exit(status)
+
+
+def exit_status(exc):
+    code = exc.code
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code & 0xFF
+    try:
+        print(code, file=sys.stderr)
+    except BaseException:  # noqa: BLE001
+        pass
+    return 1
+
+
+def address_space_in_use():
+    """Our virtual size (no /proc here): the smallest RLIMIT_AS under which one more small mapping still fits."""
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    low, high = 0, 1 << 40
+    while high - low > 1 << 20:
+        middle = (low + high) // 2
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (middle, hard))
+            mmap.mmap(-1, 1 << 16).close()
+            high = middle
+        except (OSError, MemoryError, ValueError):
+            low = middle
+        finally:
+            resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    return high
+
+
+def main():
+    import builtins
+    import gc
+    import importlib
+
+    request_fd, reply_fd = int(sys.argv[1]), int(sys.argv[2])
+    header, blobs = read_frame(request_fd)
+    header["_seccomp"] = blobs[0]
+    for name in PRELOAD:
+        importlib.import_module(name)
+    builtins.exit = builtins.quit = sys.exit  # -S drops site's exit()/quit(); contest code calls them
+    server = Server(request_fd, reply_fd, header)
+    os.chdir(server.scratch)
+    gc.collect()
+    gc.freeze()  # children must not copy the server's objects just by collecting garbage
+    server.reply({"op": "ready", "pid": os.getpid(), "vsz": address_space_in_use(), "python": sys.version.split()[0]})
+    server.serve()
+
+
+if __name__ == "__main__":
+    main()

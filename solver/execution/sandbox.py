@@ -1,0 +1,291 @@
+"""Sandboxes: which isolation this machine offers, and the long-lived workers (one fork-server each) that use it.
+
+"namespaces": each worker is one bubblewrap sandbox (new user, pid, net, ipc, uts, mount and cgroup namespaces;
+uid 65534; read-only /usr; no /proc; a read-only /dev; a size-limited tmpfs scratch at /tmp; an empty environment;
+no way to make further user namespaces) holding one fork-server. Run as root, each worker's bubblewrap is started as
+its own unprivileged host uid so that RLIMIT_NPROC applies and workers never share a count.
+"rlimits": the same fork-server without bubblewrap (rlimits + seccomp + a separate uid when root) — weak, so it is
+refused unless the caller allows unsafe execution.
+
+The supervisor side of the protocol lives here too: every read has a deadline, sizes are bounded and the replies
+are JSON plus raw bytes, so a broken or hostile server can only produce SANDBOX_ERROR.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import shutil
+import subprocess
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from solver.execution import forkserver
+from solver.execution.results import STDERR_KEPT_BYTES, STDOUT_KEPT_BYTES, IsolationError
+from solver.execution.seccomp_filter import build_bpf
+
+BWRAP = "/usr/bin/bwrap"
+SANDBOX_UID = 65534  # "nobody" inside the sandbox
+RUN_UID_BASE, COMPILE_UID_BASE = 61000, 62000  # host uids used when we are root
+SANDBOX_PATH = "/usr/bin:/bin"
+JUDGE_DIR = "/judge"  # the read-only runtime directory inside a sandbox
+SCRATCH = "/tmp"
+MODES = ("auto", "namespaces", "rlimits")
+
+
+class WorkerError(RuntimeError):
+    """The worker died, hung or broke the protocol; its run is a SANDBOX_ERROR and the worker is replaced."""
+
+
+def host_uid(base: int, index: int) -> int | None:
+    """A private unprivileged uid per worker when we are root; otherwise we can only run as ourselves."""
+    return base + index if os.geteuid() == 0 else None
+
+
+def _root_symlinks() -> list[str]:
+    """Mirror the host's merged-/usr symlinks (/bin -> usr/bin, ...) so that binaries and the loader resolve."""
+    args: list[str] = []
+    for name in ("bin", "lib", "lib64", "sbin", "lib32", "libx32"):
+        path = Path("/") / name
+        if path.is_symlink():
+            args += ["--symlink", os.readlink(path), str(path)]
+        elif path.is_dir():
+            args += ["--ro-bind", str(path), str(path)]
+    return args
+
+
+def bwrap_args(scratch_bytes: int, binds: Sequence[tuple[str, str, str]] = (), dev: str = "ro") -> list[str]:
+    """The bubblewrap command line shared by run and compile sandboxes; `binds` are (option, host path, target)."""
+    args = [
+        BWRAP, "--unshare-all", "--unshare-user", "--disable-userns", "--die-with-parent", "--new-session",
+        "--uid", str(SANDBOX_UID), "--gid", str(SANDBOX_UID), "--ro-bind", "/usr", "/usr", *_root_symlinks(),
+    ]  # fmt: skip
+    if dev == "ro":
+        args += ["--dev", "/dev", "--remount-ro", "/dev"]
+    else:  # the compiler gets /dev/null only: `#include </dev/random>` must fail at once, not read forever
+        args += ["--dir", "/dev", "--dev-bind", "/dev/null", "/dev/null"]
+    args += ["--size", str(scratch_bytes), "--tmpfs", SCRATCH]
+    for option, source, target in binds:
+        args += [option, source, target]
+    args += ["--remount-ro", "/", "--chdir", SCRATCH, "--clearenv"]
+    for key, value in (("PATH", SANDBOX_PATH), ("LANG", "C.UTF-8"), ("HOME", SCRATCH), ("TMPDIR", SCRATCH)):
+        args += ["--setenv", key, value]
+    return args
+
+
+def spawn_user(uid: int | None) -> dict[str, object]:
+    return {} if uid is None else {"user": uid, "group": uid, "extra_groups": []}
+
+
+_probe_cache: dict[int | None, str] = {}
+
+
+def probe_namespaces(uid: int | None) -> str:
+    """'' if a bubblewrap sandbox starts here as `uid`, else the reason it does not."""
+    if uid not in _probe_cache:
+        if not os.access(BWRAP, os.X_OK):
+            _probe_cache[uid] = f"{BWRAP} is not installed"
+        else:
+            try:
+                done = subprocess.run(
+                    [*bwrap_args(1 << 20), "/usr/bin/true"], env={}, capture_output=True, timeout=20, **spawn_user(uid)
+                )
+                reason = done.stderr.decode(errors="replace").strip().splitlines()
+                _probe_cache[uid] = "" if done.returncode == 0 else (reason[-1] if reason else f"exit {done.returncode}")
+            except (OSError, subprocess.SubprocessError) as exc:
+                _probe_cache[uid] = str(exc)
+    return _probe_cache[uid]
+
+
+def choose_isolation(requested: str, allow_unsafe: bool) -> tuple[str, str]:
+    """(mode, description) for the strongest isolation allowed, or IsolationError."""
+    if requested not in MODES:
+        raise ValueError(f"isolation must be one of {', '.join(MODES)}, not {requested!r}")
+    if requested in ("auto", "namespaces"):
+        reason = probe_namespaces(host_uid(RUN_UID_BASE, 0))
+        if not reason:
+            return "namespaces", "namespaces+seccomp+rlimits"
+        if requested == "namespaces":
+            raise IsolationError(f"namespace isolation (bubblewrap) is unavailable here: {reason}")
+    if not allow_unsafe:
+        raise IsolationError(
+            "only weak isolation (rlimits+seccomp, no namespaces) is available; "
+            "pass allow_unsafe=True (--allow-unsafe) to run untrusted code anyway"
+        )
+    return "rlimits", "rlimits+seccomp" + ("+uid" if os.geteuid() == 0 else "")
+
+
+@dataclass(frozen=True)
+class SandboxEnvironment:
+    mode: str  # "namespaces" | "rlimits"
+    runtime_dir: Path  # world-traversable: forkserver.py, bin/ (compiled programs), pch/
+    python: str  # interpreter for contestants' Python (and the fork-server)
+    scratch_bytes: int = 64 << 20
+
+    def path_inside(self, host_path: Path) -> str:
+        """Where a file of the runtime directory appears to sandboxed code."""
+        relative = host_path.relative_to(self.runtime_dir)
+        root = JUDGE_DIR if self.mode == "namespaces" else str(self.runtime_dir)
+        return f"{root}/{relative}"
+
+
+class Worker:
+    """One fork-server process (inside its own sandbox in namespaces mode), driven by exactly one thread."""
+
+    def __init__(self, index: int, environment: SandboxEnvironment) -> None:
+        self.index, self.env = index, environment
+        self.uid = host_uid(RUN_UID_BASE, index)
+        self.process: subprocess.Popen[bytes] | None = None
+        self.vsz = 0
+        self.restarts = 0
+        self._log_path = environment.runtime_dir / "logs" / f"worker-{index}.log"
+        self._scratch: Path | None = None
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+    def start(self) -> None:
+        request_read, self._request = os.pipe()
+        self._reply, reply_write = os.pipe()
+        server = str(self.env.runtime_dir / "forkserver.py")
+        if self.env.mode == "namespaces":
+            binds = [("--ro-bind", str(self.env.runtime_dir), JUDGE_DIR)]
+            command = [*bwrap_args(self.env.scratch_bytes, binds), self.env.python, "-I", "-S"]
+            command += [f"{JUDGE_DIR}/forkserver.py", str(request_read), str(reply_write)]
+            scratch, cwd = SCRATCH, None
+        else:
+            self._scratch = Path(self.env.runtime_dir / f"scratch-{self.index}-{self.restarts}")
+            self._scratch.mkdir(mode=0o700)
+            if self.uid is not None:
+                os.chown(self._scratch, self.uid, self.uid)
+            command = [self.env.python, "-I", "-S", server, str(request_read), str(reply_write)]
+            scratch, cwd = str(self._scratch), str(self._scratch)
+        environment = {} if self.env.mode == "namespaces" else {"PATH": SANDBOX_PATH, "LANG": "C.UTF-8", "HOME": scratch}
+        with open(self._log_path, "ab") as log:
+            self.process = subprocess.Popen(
+                command, env=environment, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
+                pass_fds=(request_read, reply_write), **spawn_user(self.uid),
+            )  # fmt: skip
+        os.close(request_read)
+        os.close(reply_write)
+        self._poll = select.poll()
+        self._poll.register(self._reply, select.POLLIN)
+        # The pids the child must not signal, as it sees them: in a pid namespace the init (1) and the server (2).
+        protected = [1, 2] if self.env.mode == "namespaces" else [1, self.process.pid, os.getpid()]
+        init = {"op": "init", "kill_namespace": self.env.mode == "namespaces", "scratch": scratch}
+        self._send(init, [build_bpf(protected)])
+        ready, _ = self._receive(deadline=time.monotonic() + 30)
+        if ready.get("op") != "ready" or (self.env.mode == "namespaces" and ready.get("pid") != 2):
+            raise WorkerError(f"worker {self.index} did not start properly: {ready!r}")
+        self.vsz = int(ready["vsz"])
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        for fd in (self._request, self._reply):
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+        self.process.kill()  # bubblewrap's death takes the whole pid namespace with it
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pass
+        self.process = None
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+
+    def restart(self) -> None:
+        self.stop()
+        self.restarts += 1
+        self.start()
+
+    def log_tail(self) -> str:
+        try:
+            lines = self._log_path.read_text(errors="replace").strip().splitlines()
+        except OSError:
+            return ""
+        return lines[-1][:300] if lines else ""
+
+    # -- requests --------------------------------------------------------------------------------------------
+    def python_check(self, program_id: str, source: bytes, timeout: float = 60.0) -> tuple[bool, str]:
+        self._send({"op": "pycompile", "program": program_id}, [source])
+        header, _ = self._receive(deadline=time.monotonic() + timeout)
+        if header.get("op") != "compiled":
+            raise WorkerError(f"unexpected reply {header.get('op')!r}")
+        return bool(header["ok"]), str(header["message"])
+
+    def run(
+        self,
+        request: dict[str, object],
+        program_blob: bytes,
+        inputs: Sequence[bytes],
+        result_timeout: float,
+        keep_going: Callable[[int, dict[str, object], bytes, bytes], bool] | None,
+    ) -> Iterator[tuple[dict[str, object], bytes, bytes]]:
+        """Send one batch; yield (facts, stdout, stderr) per input as it finishes.
+
+        With `keep_going`, the server waits after each result for our go-ahead, so a batch stops right after the
+        first result the caller does not like.
+        """
+        self._send({**request, "ack": keep_going is not None}, [program_blob, *inputs])
+        for index in range(len(inputs)):
+            header, blobs = self._receive(deadline=time.monotonic() + result_timeout)
+            if header.get("op") != "result" or header.get("index") != index or len(blobs) != 2:
+                raise WorkerError(f"unexpected reply {header.get('op')!r} for input {index}")
+            yield header, blobs[0], blobs[1]
+            if keep_going is not None:
+                go_on = keep_going(index, header, blobs[0], blobs[1]) and index + 1 < len(inputs)
+                self._send({"op": "continue" if go_on else "stop"}, [])
+                if not go_on:
+                    return
+
+    # -- framing with deadlines ------------------------------------------------------------------------------
+    def _send(self, header: dict[str, object], blobs: Sequence[bytes]) -> None:
+        try:
+            forkserver.write_all(self._request, forkserver.encode_frame(header, blobs))
+        except OSError as exc:
+            raise WorkerError(f"worker {self.index} is gone ({exc}); {self.log_tail()}") from None
+
+    def _receive(self, deadline: float) -> tuple[dict[str, object], list[bytes]]:
+        (size,) = forkserver.PREFIX.unpack(self._read(forkserver.PREFIX.size, deadline))
+        if size > forkserver.MAX_HEADER_BYTES:
+            raise WorkerError(f"worker {self.index} sent a {size}-byte header")
+        try:
+            header = json.loads(self._read(size, deadline))
+            sizes = [int(n) for n in header["blobs"]]
+        except (ValueError, KeyError, TypeError) as exc:
+            raise WorkerError(f"worker {self.index} sent a malformed header: {exc}") from None
+        if not isinstance(header, dict) or any(n < 0 or n > STDOUT_KEPT_BYTES + STDERR_KEPT_BYTES for n in sizes):
+            raise WorkerError(f"worker {self.index} sent a malformed frame")
+        return header, [self._read(n, deadline) for n in sizes]
+
+    def _read(self, size: int, deadline: float) -> bytes:
+        chunks, left = [], size
+        while left:
+            wait = deadline - time.monotonic()
+            if wait <= 0 or not self._poll.poll(wait * 1000):
+                raise WorkerError(f"worker {self.index} did not answer in time")
+            chunk = os.read(self._reply, min(left, 1 << 20))
+            if not chunk:
+                raise WorkerError(f"worker {self.index} died; {self.log_tail()}")
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+
+
+def create_runtime_dir() -> Path:
+    """A fresh directory every sandbox can read (0711: no listing) holding the fork-server, binaries and the PCH."""
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="alphacode-exec-"))
+    root.chmod(0o711)
+    for sub, mode in (("bin", 0o711), ("pch", 0o755), ("logs", 0o700)):
+        (root / sub).mkdir(mode=mode)
+        (root / sub).chmod(mode)
+    server = root / "forkserver.py"
+    shutil.copyfile(Path(forkserver.__file__), server)
+    server.chmod(0o644)
+    return root

@@ -1,0 +1,180 @@
+"""Test inputs for clustering by mutating a problem's example inputs, as CodeContests made its generated tests.
+
+A mutant keeps the example's structure — the same number of lines, and on every line the same number of tokens of
+the same kinds (integer, real, word) — and changes values: integers by ±1 or to a random value within the range of
+integers seen in the same column of lines of the same shape, reals slightly, characters of words to other characters
+seen in the examples, two characters of a word swapped, lines of the same shape shuffled. Mutants need not be valid
+inputs (a changed `n` may no longer match its list), which is why CodeContests kept only those on which correct
+solutions agreed; to lower the waste, integers that look like counts of what follows are left alone.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+_INT = re.compile(r"[+-]?\d+")
+_REAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
+_SPLIT = re.compile(r"(\s+)")
+
+
+def token_kind(token: str) -> str:
+    if _INT.fullmatch(token):
+        return "int"
+    if _REAL.fullmatch(token):
+        return "real"
+    return "word"
+
+
+def shape(line: str) -> tuple[str, ...]:
+    """A line's structure: the kinds of its tokens in order."""
+    return tuple(token_kind(t) for t in line.split())
+
+
+def structure(text: str) -> tuple[tuple[str, ...], ...]:
+    """An input's structure: the shape of every line (what every mutant of it keeps)."""
+    return tuple(shape(line) for line in text.split("\n"))
+
+
+@dataclass
+class _Line:
+    parts: list[str]  # alternating tokens and the whitespace between them, as re.split with a group gives
+    shape: tuple[str, ...]
+
+    @property
+    def token_positions(self) -> list[int]:
+        return [i for i, part in enumerate(self.parts) if part and not part.isspace()]
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def _parse(text: str) -> list[_Line]:
+    return [_Line(_SPLIT.split(line), shape(line)) for line in text.split("\n")]
+
+
+@dataclass(frozen=True)
+class _Seen:
+    """What the examples show about each column of each line shape, and which characters words use."""
+
+    int_range: dict[tuple[tuple[str, ...], int], tuple[int, int]]
+    alphabet: str
+
+
+def _survey(inputs: Sequence[str]) -> _Seen:
+    int_range: dict[tuple[tuple[str, ...], int], tuple[int, int]] = {}
+    chars: set[str] = set()
+    for text in inputs:
+        for line in _parse(text):
+            for column, position in enumerate(line.token_positions):
+                token = line.parts[position]
+                if line.shape[column] == "int":
+                    value = int(token)
+                    low, high = int_range.get((line.shape, column), (value, value))
+                    int_range[line.shape, column] = (min(low, value), max(high, value))
+                elif line.shape[column] == "word":
+                    chars.update(token)
+    return _Seen(int_range, "".join(sorted(chars)) or "abcdefghijklmnopqrstuvwxyz")
+
+
+def _protected(lines: list[_Line]) -> set[tuple[int, int]]:
+    """(line, column) of integers that look like counts: equal to the number of tokens on the next line, or to the
+    number of lines that follow (with or without a blank last line)."""
+    protected = set()
+    non_empty = [i for i, line in enumerate(lines) if line.shape]
+    for index, line in enumerate(lines):
+        following = sum(1 for i in non_empty if i > index)
+        next_len = len(lines[index + 1].shape) if index + 1 < len(lines) else -1
+        for column, position in enumerate(line.token_positions):
+            if line.shape[column] == "int":
+                value = int(line.parts[position])
+                if value in (next_len, following) or (following and value > 0 and following % value == 0 and value > 1):
+                    protected.add((index, column))
+    return protected
+
+
+def _mutate_int(token: str, rng: random.Random, bounds: tuple[int, int]) -> str:
+    value = int(token)
+    low, high = bounds
+    if rng.random() < 0.5 or low == high:
+        new = value + rng.choice((-1, 1))
+        # Stay non-negative when every example value was: a negative size is rarely a valid input.
+        if low >= 0 and new < 0:
+            new = value + 1
+    else:
+        new = rng.randint(low, high)
+    return str(new)
+
+
+def _mutate_real(token: str, rng: random.Random) -> str:
+    decimals = len(token.split(".")[1]) if "." in token and "e" not in token.lower() else 6
+    value = float(token) * rng.uniform(0.5, 1.5) + rng.uniform(-1, 1)
+    if float(token) >= 0:
+        value = abs(value)
+    return f"{value:.{decimals}f}"
+
+
+def _mutate_word(token: str, rng: random.Random, alphabet: str) -> str:
+    chars = list(token)
+    if len(chars) >= 2 and rng.random() < 0.4:
+        i, j = rng.sample(range(len(chars)), 2)
+        chars[i], chars[j] = chars[j], chars[i]
+    else:
+        # Keep the character class when possible (a digit stays a digit, a letter a letter of the same case).
+        i = rng.randrange(len(chars))
+        same_class = [c for c in alphabet if (c.isdigit(), c.isupper(), c.isalpha()) == (chars[i].isdigit(), chars[i].isupper(), chars[i].isalpha())]
+        chars[i] = rng.choice(same_class or alphabet)
+    return "".join(chars)
+
+
+def mutate_once(text: str, rng: random.Random, seen: _Seen, n_changes: int) -> str:
+    lines = _parse(text)
+    protected = _protected(lines)
+    values = [(i, c) for i, line in enumerate(lines) for c in range(len(line.shape)) if (i, c) not in protected]
+    for _ in range(n_changes):
+        same_shape = [i for i, line in enumerate(lines) if line.shape and sum(1 for l in lines if l.shape == line.shape) > 1]
+        if same_shape and rng.random() < 0.15:
+            group = [i for i in same_shape if lines[i].shape == lines[rng.choice(same_shape)].shape]
+            texts = [lines[i].text() for i in group]
+            rng.shuffle(texts)
+            for i, new in zip(group, texts):
+                lines[i] = _Line(_SPLIT.split(new), lines[i].shape)
+            continue
+        if not values:
+            break
+        index, column = rng.choice(values)
+        line = lines[index]
+        position = line.token_positions[column]
+        token = line.parts[position]
+        kind = line.shape[column]
+        if kind == "int":
+            new = _mutate_int(token, rng, seen.int_range.get((line.shape, column), (int(token),) * 2))
+        elif kind == "real":
+            new = _mutate_real(token, rng)
+        else:
+            new = _mutate_word(token, rng, seen.alphabet)
+        if token_kind(new) == kind:  # e.g. a word "1-" must not become the real "1."
+            line.parts[position] = new
+    return "\n".join(line.text() for line in lines)
+
+
+def mutate_inputs(inputs: Sequence[str], count: int, seed: int = 0, max_changes: int = 3) -> list[str]:
+    """Up to `count` distinct inputs, each an example input with 1..max_changes mutations; never an example itself."""
+    examples = [text for text in inputs if text.strip()]
+    if not examples or count <= 0:
+        return []
+    rng = random.Random(seed)
+    seen = _survey(examples)
+    out: list[str] = []
+    known = set(examples)
+    for _ in range(count * 30):  # an input with little to vary may not have `count` distinct mutants
+        base = rng.choice(examples)
+        mutant = mutate_once(base, rng, seen, rng.randint(1, max_changes))
+        if mutant not in known:
+            known.add(mutant)
+            out.append(mutant)
+            if len(out) == count:
+                break
+    return out
