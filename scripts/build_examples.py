@@ -49,7 +49,6 @@ EXAMPLES = ROOT / "problems" / "examples"
 SOURCES = EXAMPLES / "src"
 CODEFORCES = 2  # CodeContests' Source enum value for Codeforces
 MAX_INPUT_BYTES = 1_500_000
-VERDICTS = ("OK", "WA", "TLE", "RE")
 
 
 class BuildError(RuntimeError):

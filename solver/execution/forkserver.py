@@ -87,6 +87,8 @@ class Server:
     def __init__(self, request_fd, reply_fd, init):
 
         self.request_fd, self.reply_fd = request_fd, reply_fd
+        self.requests = select.poll()
+        self.requests.register(request_fd, select.POLLIN)
         self.kill_namespace = init["kill_namespace"]  # kill(-1) is confined to our pid namespace
         self.scratch = init["scratch"]
         self.libc = ctypes.CDLL(None, use_errno=True)
@@ -117,6 +119,8 @@ class Server:
             elif op == "pycompile":
                 code, message = self.python_code(header["program"], blobs[0])
                 self.reply({"op": "compiled", "ok": code is not None, "message": message})
+            elif op == "stop":
+                continue  # for a batch that had already ended
             elif op == "exit":
                 return
             else:
@@ -126,27 +130,36 @@ class Server:
         write_all(self.reply_fd, encode_frame(header, blobs))
 
     def handle_run(self, header, blobs):
-        limits = header["limits"]
+        """Run a batch without pausing; between runs, honour a `stop` frame for this batch; end with `batch_end`."""
+        limits, batch = header["limits"], header["batch"]
         target, setup_error = header.get("path"), None
         if header["kind"] == "python":
             target, message = self.python_code(header["program"], blobs[0])
             setup_error = None if target is not None else "python compile failed in the sandbox: " + message
+        ran = 0
         for index, data in enumerate(blobs[1:]):
+            if index and self.stop_requested(batch):
+                break
             if setup_error is None:
                 result, out, err = self.run_one(header["kind"], target, limits, data)
             else:
                 result, out, err = {"setup_error": setup_error}, b"", b""
             result["op"], result["index"] = "result", index
             self.reply(result, [out, err])
-            if header.get("ack"):
-                answer, _ = read_frame(self.request_fd)
-                if answer["op"] != "continue":
-                    break
+            ran += 1
+        self.reply({"op": "batch_end", "batch": batch, "ran": ran})
+
+    def stop_requested(self, batch):
+        """Only `stop` frames can arrive during a batch; one for an earlier batch came too late and is ignored."""
+        while self.requests.poll(0):
+            header, _ = read_frame(self.request_fd)
+            if header["op"] == "stop" and header.get("batch") == batch:
+                return True
+        return False
 
     # -- Python programs -------------------------------------------------------------------------------------
     def python_code(self, program_id, source):
         """Compile once per program, in a limited child: a hostile source must not hang or crash the server."""
-
         if program_id in self.codes:
             return self.codes[program_id], ""
         read_end, write_end = os.pipe()
@@ -173,10 +186,9 @@ class Server:
         code = marshal.loads(data[1:])
         if len(self.codes) >= 256:
             del self.codes[next(iter(self.codes))]
-        self.codes[program_id] = code
         text = source.decode("utf-8", errors="replace")
-        linecache.cache["solution.py"] = (len(text), None, text.splitlines(True), "solution.py")
-        return code, ""
+        self.codes[program_id] = code, (len(text), None, text.splitlines(True), "solution.py")  # linecache entry
+        return self.codes[program_id], ""
 
     def read_with_deadline(self, fd, pid, seconds):
 
@@ -236,7 +248,6 @@ class Server:
 
     def supervise(self, pid, limits, started):
         """Wait for the child; kill it once its CPU clock passes the time limit or the wall clock passes its own."""
-
         pidfd = os.pidfd_open(pid)
         poller = select.poll()
         poller.register(pidfd, select.POLLIN)
@@ -295,7 +306,6 @@ class Server:
 
     def wipe_scratch(self):
         """Empty the scratch directory for the next run; False if that failed (the worker is then replaced)."""
-
         try:
             os.chmod(self.scratch, 0o700)
             for name in os.listdir(self.scratch):
@@ -375,17 +385,18 @@ class Server:
         sys.argv[:] = ["solution.py"]
         os.chdir(self.scratch)
 
-    def run_python(self, code):
+    def run_python(self, target):
         """Behave like `python3 solution.py`: exit codes, tracebacks, thread shutdown, atexit, final flush."""
-
+        code, lines = target
+        linecache.cache["solution.py"] = lines  # tracebacks quote this program's source
         namespace = sys.modules["__main__"].__dict__
         status = 0
         try:
             exec(code, namespace)
         except SystemExit as exc:
             status = exit_status(exc)
-        except BaseException:  # noqa: BLE001 - an uncaught exception: traceback, status 1
-            traceback.print_exc()
+        except BaseException as exc:  # noqa: BLE001 - an uncaught exception: traceback, status 1
+            traceback.print_exception(type(exc), exc, exc.__traceback__.tb_next)  # without our own frame
             status = 1
         try:
 
@@ -398,6 +409,8 @@ class Server:
             traceback.print_exc()
         streams = [sys.stdout, sys.stderr] + [v for v in list(namespace.values()) if isinstance(v, io.IOBase)]
         for stream in streams:
+            if stream.closed:  # a file the program closed itself (e.g. by `with open(...)`) has nothing to flush
+                continue
             try:
                 stream.flush()
             except BaseException:  # noqa: BLE001 - CPython exits 120 when the final flush fails

@@ -19,7 +19,7 @@ import select
 import shutil
 import subprocess
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from solver.execution.results import STDERR_KEPT_BYTES, STDOUT_KEPT_BYTES, Isola
 from solver.execution.seccomp_filter import build_bpf
 
 BWRAP = "/usr/bin/bwrap"
+PRLIMIT = "/usr/bin/prlimit"
 SANDBOX_UID = 65534  # "nobody" inside the sandbox
 RUN_UID_BASE, COMPILE_UID_BASE = 61000, 62000  # host uids used when we are root
 SANDBOX_PATH = "/usr/bin:/bin"
@@ -141,6 +142,7 @@ class Worker:
         self.process: subprocess.Popen[bytes] | None = None
         self.vsz = 0
         self.restarts = 0
+        self._batches = 0
         self._log_path = environment.runtime_dir / "logs" / f"worker-{index}.log"
         self._scratch: Path | None = None
 
@@ -161,6 +163,9 @@ class Worker:
                 os.chown(self._scratch, self.uid, self.uid)
             command = [self.env.python, "-I", "-S", server, str(request_read), str(reply_write)]
             scratch, cwd = str(self._scratch), str(self._scratch)
+        # glibc sizes default thread stacks from the soft RLIMIT_STACK it starts with: pin it to the usual 8 MiB,
+        # whatever ours is, so that threads fit under the address-space limit (children raise it for their main stack).
+        command = [PRLIMIT, f"--stack={8 << 20}:", "--", *command]
         environment = {} if self.env.mode == "namespaces" else {"PATH": SANDBOX_PATH, "LANG": "C.UTF-8", "HOME": scratch}
         with open(self._log_path, "ab") as log:
             self.process = subprocess.Popen(
@@ -217,30 +222,24 @@ class Worker:
             raise WorkerError(f"unexpected reply {header.get('op')!r}")
         return bool(header["ok"]), str(header["message"])
 
-    def run(
-        self,
-        request: dict[str, object],
-        program_blob: bytes,
-        inputs: Sequence[bytes],
-        result_timeout: float,
-        keep_going: Callable[[int, dict[str, object], bytes, bytes], bool] | None,
-    ) -> Iterator[tuple[dict[str, object], bytes, bytes]]:
-        """Send one batch; yield (facts, stdout, stderr) per input as it finishes.
+    def start_batch(self, request: dict[str, object], program_blob: bytes, inputs: Sequence[bytes]) -> int:
+        """Send one batch of runs; read its results with `next_event` until `batch_end`. Returns the batch id."""
+        self._batches += 1
+        self._send({**request, "batch": self._batches}, [program_blob, *inputs])
+        return self._batches
 
-        With `keep_going`, the server waits after each result for our go-ahead, so a batch stops right after the
-        first result the caller does not like.
-        """
-        self._send({**request, "ack": keep_going is not None}, [program_blob, *inputs])
-        for index in range(len(inputs)):
-            header, blobs = self._receive(deadline=time.monotonic() + result_timeout)
-            if header.get("op") != "result" or header.get("index") != index or len(blobs) != 2:
-                raise WorkerError(f"unexpected reply {header.get('op')!r} for input {index}")
-            yield header, blobs[0], blobs[1]
-            if keep_going is not None:
-                go_on = keep_going(index, header, blobs[0], blobs[1]) and index + 1 < len(inputs)
-                self._send({"op": "continue" if go_on else "stop"}, [])
-                if not go_on:
-                    return
+    def next_event(self, timeout: float) -> tuple[dict[str, object], bytes, bytes]:
+        """The next `result` (with stdout, stderr) or `batch_end` of the current batch."""
+        header, blobs = self._receive(deadline=time.monotonic() + timeout)
+        if header.get("op") == "batch_end" and header.get("batch") == self._batches:
+            return header, b"", b""
+        if header.get("op") != "result" or len(blobs) != 2:
+            raise WorkerError(f"unexpected reply {header.get('op')!r} from worker {self.index}")
+        return header, blobs[0], blobs[1]
+
+    def stop_batch(self, batch: int) -> None:
+        """Ask the server to skip the rest of the batch (it still ends it with `batch_end`)."""
+        self._send({"op": "stop", "batch": batch}, [])
 
     # -- framing with deadlines ------------------------------------------------------------------------------
     def _send(self, header: dict[str, object], blobs: Sequence[bytes]) -> None:

@@ -1,0 +1,378 @@
+"""The Executor: compiles and runs many programs on many inputs, in parallel over one sandboxed worker per core.
+
+One thread per worker pulls tasks from a shared priority queue (compiles first, since runs wait on them; then runs in
+submission order). Blocking pipe I/O releases the GIL, so a handful of supervisor threads keep every core busy.
+The caller's thread only submits, waits and reports progress; `keep_going` is called from worker threads.
+
+A task's inputs go to the worker in one request; with `keep_going`, a program's inputs are run in order on one
+worker and stop at the first run the caller rejects; without it, they are split into chunks spread over workers.
+A worker that dies or hangs costs its current run a SANDBOX_ERROR; it is restarted and the rest of the task goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import os
+import queue
+import shutil
+import threading
+import time
+import weakref
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+
+from solver.execution.classify import child_limits, classify
+from solver.execution.compiler import CompileLimits, CompileOutcome, CppCompiler
+from solver.execution.results import (
+    CompileResult, ExecutionResult, IsolationError, Limits, Program, RunResult, Status, sandbox_error,
+)  # fmt: skip
+from solver.execution.sandbox import SandboxEnvironment, Worker, WorkerError, choose_isolation, create_runtime_dir
+from solver.problem import Language
+
+KeepGoing = Callable[[int, RunResult], bool]
+MAX_CHUNK = 16  # inputs per request when a program's runs may be spread over workers
+DEFAULT_PYTHON = "/usr/bin/python3"
+
+
+def default_cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "alphacode-solver"
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """What running needs to know about a program after compiling it."""
+
+    result: CompileResult
+    kind: str  # "python" | "binary"
+    target: str = ""  # binary path inside the sandbox
+    static_bytes: int = 0
+    sandbox_failure: str = ""  # the compile could not be carried out: every run is a SANDBOX_ERROR
+
+
+class _Job:
+    """One (program, inputs) pair of a batch; filled in by worker threads."""
+
+    def __init__(self, batch: _Batch, index: int, program: Program, inputs: list[bytes]) -> None:
+        self.batch, self.index, self.program, self.inputs = batch, index, program, inputs
+        self.runs: list[RunResult | None] = [None] * len(inputs)
+        self.compiled: _Compiled | None = None
+        self.open_chunks = 0
+        self.stopped = False
+        self.lock = threading.Lock()
+
+    def store(self, i: int, run: RunResult) -> bool:
+        """Record run i; False if the job should stop (keep_going said so, or the batch was cancelled)."""
+        self.runs[i] = run
+        keep_going = self.batch.keep_going
+        if keep_going is not None and not self.stopped:
+            try:
+                self.stopped = not keep_going(i, run)
+            except BaseException as exc:  # noqa: BLE001 - surfaced in the caller's thread
+                self.batch.fail(exc)
+        return not (self.stopped or self.batch.cancelled)
+
+    def chunk_done(self) -> None:
+        with self.lock:
+            self.open_chunks -= 1
+            finished = self.open_chunks == 0
+        if finished:
+            self.batch.finished.put(self.index)
+
+    def result(self) -> ExecutionResult:
+        compiled = self.compiled.result if self.compiled is not None else CompileResult(True, 0.0, False, "not run")
+        runs = tuple(itertools.takewhile(lambda r: r is not None, self.runs))
+        return ExecutionResult(self.program.id, compiled, runs)  # type: ignore[arg-type]
+
+
+class _Batch:
+    def __init__(self, limits: Limits, keep_going: KeepGoing | None) -> None:
+        self.limits, self.keep_going = limits, keep_going
+        self.finished: queue.Queue[int] = queue.Queue()
+        self.cancelled = False
+        self.error: BaseException | None = None
+
+    def fail(self, exc: BaseException) -> None:
+        if self.error is None:
+            self.error = exc
+        self.cancelled = True
+
+
+class Executor:
+    """Runs untrusted Python 3 and C++ programs safely and fast. Use as a context manager, from one thread."""
+
+    def __init__(
+        self,
+        workers: int | None = None,
+        isolation: str = "auto",
+        allow_unsafe: bool = False,
+        cache_dir: Path | None = None,
+        python: str | None = None,
+        *,
+        compile_limits: CompileLimits | None = None,
+    ) -> None:
+        self.workers = workers or os.cpu_count() or 1
+        if self.workers < 1:
+            raise ValueError(f"workers must be at least 1, got {self.workers}")
+        self.python = python or DEFAULT_PYTHON
+        if not os.path.isabs(self.python) or not os.access(self.python, os.X_OK):
+            raise ValueError(f"python must be an absolute path to an interpreter, got {self.python!r}")
+        self._mode, self.isolation_level = choose_isolation(isolation, allow_unsafe)
+        self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
+        self._runtime = create_runtime_dir()
+        self._cleanup = weakref.finalize(self, shutil.rmtree, self._runtime, True)  # even if close() is forgotten
+        self._env = SandboxEnvironment(self._mode, self._runtime, self.python)
+        self._compiler = CppCompiler(self.cache_dir, self._runtime, self._mode, compile_limits or CompileLimits())
+        self._tasks: queue.PriorityQueue[tuple[int, int, Callable[[Worker], None] | None]] = queue.PriorityQueue()
+        self._sequence = itertools.count()
+        self._compiles: dict[str, Future[_Compiled]] = {}
+        self._compiles_lock = threading.Lock()
+        self._private_uid = os.geteuid() == 0
+        self._threads: list[threading.Thread] = []
+        self._closed = False
+        started: queue.Queue[BaseException | int] = queue.Queue()
+        for index in range(self.workers):
+            thread = threading.Thread(target=self._serve, args=(index, started), name=f"executor-{index}", daemon=True)
+            thread.start()
+            self._threads.append(thread)
+        failures = [r for r in (started.get() for _ in range(self.workers)) if isinstance(r, BaseException)]
+        if failures:
+            self.close()
+            raise IsolationError(f"the sandbox does not start: {failures[0]}")
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+    def __enter__(self) -> Executor:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        for _ in self._threads:
+            self._tasks.put((99, next(self._sequence), None))
+        for thread in self._threads:
+            thread.join(timeout=60)
+        self._cleanup()
+
+    def _serve(self, index: int, started: queue.Queue[BaseException | int]) -> None:
+        """A worker thread: owns one sandbox (spawned from this thread: its death signal is tied to it)."""
+        worker = Worker(index, self._env)
+        try:
+            worker.start()
+        except BaseException as exc:  # noqa: BLE001 - reported to the constructor
+            worker.stop()
+            started.put(exc)
+            return
+        started.put(index)
+        try:
+            while True:
+                _, _, task = self._tasks.get()
+                if task is None:
+                    return
+                task(worker)
+        finally:
+            worker.stop()
+
+    def _submit(self, priority: int, task: Callable[[Worker], None]) -> None:
+        if self._closed:
+            raise RuntimeError("the Executor is closed")
+        self._tasks.put((priority, next(self._sequence), task))
+
+    # -- compiling -------------------------------------------------------------------------------------------
+    def compile(self, program: Program) -> CompileResult:
+        """Compile (C++) or syntax-check (Python) one program; cached, and shared with concurrent requests."""
+        return self._compile_future(program).result().result
+
+    def _compile_future(self, program: Program) -> Future[_Compiled]:
+        with self._compiles_lock:
+            future = self._compiles.get(program.id)
+            if future is not None:
+                if not future.done() or not future.result().sandbox_failure:
+                    return future
+            future = Future()
+            self._compiles[program.id] = future
+        if program.language == Language.CPP:
+            outcome = self._compiler.lookup(program.source)
+            if outcome is not None:
+                future.set_result(self._compiled_binary(outcome))
+                return future
+        self._submit(0, lambda worker: self._compile_task(worker, program, future))
+        return future
+
+    def _compile_task(self, worker: Worker, program: Program, future: Future[_Compiled]) -> None:
+        started = time.perf_counter()
+        try:
+            if program.language == Language.CPP:
+                compiled = self._compiled_binary(self._compiler.compile(program.source, worker.index))
+            else:
+                ok, message = self._python_check(worker, program)
+                compiled = _Compiled(CompileResult(ok, time.perf_counter() - started, False, message), "python")
+        except Exception as exc:  # noqa: BLE001 - the judge failed, not the program
+            failure = f"compilation could not run: {exc}"
+            compiled = _Compiled(CompileResult(True, time.perf_counter() - started, False, failure), "", "", 0, failure)
+        future.set_result(compiled)
+
+    def _python_check(self, worker: Worker, program: Program) -> tuple[bool, str]:
+        source = program.source.encode("utf-8", "surrogateescape")
+        try:
+            return worker.python_check(program.id, source)
+        except WorkerError:
+            worker.restart()
+            return worker.python_check(program.id, source)
+
+    def _compiled_binary(self, outcome: CompileOutcome) -> _Compiled:
+        result = CompileResult(outcome.ok, outcome.seconds, outcome.cached, outcome.message)
+        if not outcome.ok or outcome.binary is None:
+            return _Compiled(result, "binary")
+        exposed = self._runtime / "bin" / outcome.binary.name
+        if not exposed.exists():
+            try:
+                os.link(outcome.binary, exposed)
+            except FileExistsError:
+                pass
+            except OSError:  # another filesystem: copy
+                partial = exposed.with_suffix(f".{threading.get_ident()}")
+                shutil.copyfile(outcome.binary, partial)
+                partial.chmod(0o755)
+                os.replace(partial, exposed)
+        return _Compiled(result, "binary", self._env.path_inside(exposed), outcome.static_bytes)
+
+    # -- running ---------------------------------------------------------------------------------------------
+    def run(
+        self, program: Program, inputs: Sequence[str | bytes], limits: Limits, *, keep_going: KeepGoing | None = None
+    ) -> ExecutionResult:
+        """Run one program on every input (in parallel unless `keep_going` is given)."""
+        return self.run_many([(program, inputs)], limits, keep_going=keep_going)[0]
+
+    def run_many(
+        self,
+        jobs: Sequence[tuple[Program, Sequence[str | bytes]]],
+        limits: Limits,
+        *,
+        keep_going: KeepGoing | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> list[ExecutionResult]:
+        """Run every job over all workers; results in job order. `progress(n)` gets the number of finished jobs."""
+        batch = _Batch(limits, keep_going)
+        entries = [_Job(batch, i, program, [_as_bytes(x) for x in inputs]) for i, (program, inputs) in enumerate(jobs)]
+        for job in entries:
+            job.open_chunks = 1  # held until its runs are scheduled
+            self._compile_future(job.program).add_done_callback(lambda future, job=job: self._schedule(job, future))
+        try:
+            for done in range(1, len(entries) + 1):
+                batch.finished.get()
+                if batch.error is not None:
+                    raise batch.error
+                if progress is not None:
+                    progress(done)
+        except BaseException:
+            batch.cancelled = True
+            raise
+        return [job.result() for job in entries]
+
+    def _schedule(self, job: _Job, future: Future[_Compiled]) -> None:
+        """Called when a job's program is compiled: queue its runs as one or more chunks."""
+        try:
+            self._schedule_chunks(job, future.result())
+        except BaseException as exc:  # noqa: BLE001 - a callback's exception would be swallowed: fail the batch
+            job.batch.fail(exc)
+            job.chunk_done()
+
+    def _schedule_chunks(self, job: _Job, compiled: _Compiled) -> None:
+        job.compiled = compiled
+        if not compiled.result.ok or not job.inputs:
+            job.chunk_done()
+            return
+        n = len(job.inputs)
+        size = n if job.batch.keep_going is not None else max(1, min(MAX_CHUNK, math.ceil(n / self.workers)))
+        chunks = [list(range(start, min(n, start + size))) for start in range(0, n, size)]
+        with job.lock:
+            job.open_chunks += len(chunks) - 1
+        for chunk in chunks:
+            self._submit(1, lambda worker, chunk=chunk: self._run_task(worker, job, chunk))
+
+    def _run_task(self, worker: Worker, job: _Job, indices: list[int]) -> None:
+        try:
+            self._run_chunk(worker, job, indices)
+        except BaseException as exc:  # noqa: BLE001 - never let a worker thread die
+            for i in indices:
+                if job.runs[i] is None:
+                    job.runs[i] = sandbox_error(f"executor failure: {exc}")
+        finally:
+            job.chunk_done()
+
+    def _run_chunk(self, worker: Worker, job: _Job, indices: list[int]) -> None:
+        compiled, limits = job.compiled, job.batch.limits
+        assert compiled is not None
+        if compiled.sandbox_failure:
+            for i in indices:
+                if not job.store(i, sandbox_error(compiled.sandbox_failure)):
+                    return
+            return
+        if compiled.kind == "binary" and compiled.static_bytes > limits.memory_bytes:
+            over = RunResult(Status.MLE, 0.0, 0.0, compiled.static_bytes, None, None, b"", b"", False,
+                             f"static data of {compiled.static_bytes >> 20} MiB exceeds the memory limit")  # fmt: skip
+            for i in indices:
+                if not job.store(i, over):
+                    return
+            return
+        program_blob = job.program.source.encode("utf-8", "surrogateescape") if compiled.kind == "python" else b""
+        pending = list(indices)
+        while pending and not (job.stopped or job.batch.cancelled):
+            request = {
+                "op": "run", "kind": compiled.kind, "program": job.program.id, "path": compiled.target,
+                "limits": child_limits(limits, compiled.kind, worker.vsz, self._private_uid),
+            }  # fmt: skip
+            done, restart = 0, False
+            try:
+                if worker.process is None:
+                    worker.restart()
+                batch = worker.start_batch(request, program_blob, [job.inputs[i] for i in pending])
+                stopping = False
+                while True:
+                    facts, out, err = worker.next_event(limits.wall_seconds + 30)
+                    if facts["op"] == "batch_end":
+                        if done < len(pending) and not stopping:
+                            raise WorkerError(f"worker {worker.index} ended a batch early")
+                        break
+                    if stopping:  # a run the server started before our stop arrived: not wanted
+                        continue
+                    if facts.get("index") != done:
+                        raise WorkerError(f"worker {worker.index} answered out of order")
+                    go_on = job.store(pending[done], classify(facts, out, err, limits))
+                    done += 1
+                    if facts.get("dirty"):  # the scratch directory could not be emptied: start afresh
+                        restart = True
+                        break
+                    if not go_on and done < len(pending):
+                        worker.stop_batch(batch)
+                        stopping = True
+            except (WorkerError, OSError) as exc:
+                if done < len(pending):
+                    job.store(pending[done], sandbox_error(str(exc)))
+                done, restart = done + 1, True
+            pending = [] if job.stopped else pending[done:]
+            if restart:
+                try:
+                    worker.restart()
+                except (WorkerError, OSError) as exc:
+                    worker.stop()
+                    for i in pending:
+                        job.store(i, sandbox_error(f"worker {worker.index} cannot restart: {exc}"))
+                    return
+
+
+def _as_bytes(data: str | bytes) -> bytes:
+    if isinstance(data, bytes):
+        return data
+    if isinstance(data, str):
+        return data.encode("utf-8", "surrogateescape")
+    raise TypeError(f"an input must be str or bytes, not {type(data).__name__}")
+
+

@@ -1,0 +1,3 @@
+# expect: CE
+def main(:
+    print(1)

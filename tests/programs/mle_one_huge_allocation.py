@@ -1,0 +1,3 @@
+# expect: MLE
+block = bytearray(10**10)
+print(len(block))

@@ -1,0 +1,4 @@
+# expect: OK stdout=15
+print(15)
+exit()
+print("not reached")

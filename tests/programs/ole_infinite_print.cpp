@@ -1,0 +1,5 @@
+// expect: OLE
+#include <cstdio>
+int main() {
+    while (true) printf("spam spam spam spam spam spam spam spam\n");
+}

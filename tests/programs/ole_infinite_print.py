@@ -1,0 +1,3 @@
+# expect: OLE
+while True:
+    print("spam" * 100)

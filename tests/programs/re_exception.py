@@ -1,0 +1,3 @@
+# expect: RE
+values = {}
+print(values["missing"])

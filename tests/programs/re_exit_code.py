@@ -1,0 +1,3 @@
+# expect: RE
+import sys
+sys.exit(3)

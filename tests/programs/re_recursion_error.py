@@ -1,0 +1,4 @@
+# expect: RE
+def f(n):
+    return f(n + 1)
+f(0)

@@ -1,0 +1,5 @@
+// expect: TLE
+int main() {
+    volatile unsigned long long x = 0;
+    while (true) x++;
+}

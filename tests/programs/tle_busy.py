@@ -1,0 +1,3 @@
+# expect: TLE
+while True:
+    pass

@@ -1,0 +1,3 @@
+// expect: TLE
+#include <unistd.h>
+int main() { while (true) pause(); }

@@ -1,0 +1,232 @@
+"""The Executor's contract: ids, limits, stdin/stdout semantics, early stopping, ordering, compile sharing and
+caching, recovery from a dead worker, and the isolation levels. Real sandbox, real compiler."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from solver.execution import CompileLimits, Executor, IsolationError, Limits, Program, Status
+from solver.execution.results import STDERR_KEPT_BYTES, STDOUT_KEPT_BYTES
+from solver.problem import Language
+
+LIMITS = Limits(time_seconds=1.0)
+ECHO = Program(Language.PYTHON3, "import sys\nx = int(sys.stdin.read())\nassert x >= 0, 'negative'\nprint(x * x)")
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.getbasetemp() / "execution-cache"
+
+
+@pytest.fixture(scope="module")
+def executor(cache_dir: Path):
+    with Executor(workers=2, cache_dir=cache_dir, compile_limits=CompileLimits(seconds=15)) as ex:
+        yield ex
+
+
+def unique_cpp(body: str = "int main(){ long long a; std::cin >> a; std::cout << a + 1 << '\\n'; }") -> Program:
+    return Program(Language.CPP, f"#include <bits/stdc++.h>\n// {uuid.uuid4().hex}\n{body}\n")
+
+
+def test_program_id_is_stable_and_language_specific():
+    a, b = Program(Language.PYTHON3, "print(1)"), Program(Language.PYTHON3, "print(1)")
+    assert a.id == b.id and len(a.id) == 64 and a == b
+    assert Program(Language.CPP, "print(1)").id != a.id
+    with pytest.raises(ValueError, match="JAVA"):
+        Program(Language.JAVA, "class A {}")
+
+
+@pytest.mark.parametrize("kwargs, field", [
+    ({"time_seconds": 0}, "time_seconds"), ({"memory_bytes": 1}, "memory_bytes"), ({"output_bytes": 0}, "output_bytes"),
+])  # fmt: skip
+def test_limits_reject_nonsense(kwargs, field):
+    with pytest.raises(ValueError, match=field):
+        Limits(**kwargs)
+
+
+def test_isolation_level_is_reported(executor):
+    assert executor.isolation_level == "namespaces+seccomp+rlimits"
+
+
+def test_inputs_may_be_str_or_bytes_and_results_keep_input_order(executor):
+    result = executor.run(ECHO, ["3", b"4", "5\n", b"6"], LIMITS)
+    assert [r.stdout for r in result.runs] == [b"9\n", b"16\n", b"25\n", b"36\n"]
+    assert all(r.status == Status.OK and r.exit_code == 0 and r.cpu_seconds > 0 for r in result.runs)
+
+
+def test_binary_input_and_output_pass_through_untouched(executor):
+    program = Program(Language.PYTHON3, "import sys\nsys.stdout.buffer.write(sys.stdin.buffer.read()[::-1])")
+    data = bytes(range(256)) * 3 + b"\xff\xfe\r\n"
+    assert executor.run(program, [data], LIMITS).runs[0].stdout == data[::-1]
+
+
+def test_keep_going_stops_at_the_first_rejected_run(executor):
+    seen: list[int] = []
+
+    def keep_going(index: int, run) -> bool:
+        seen.append(index)
+        return run.status == Status.OK
+
+    result = executor.run(ECHO, ["1", "2", "-3", "4", "5"], LIMITS, keep_going=keep_going)
+    assert [r.status for r in result.runs] == [Status.OK, Status.OK, Status.RE]
+    assert seen == [0, 1, 2]
+    assert b"AssertionError: negative" in result.runs[2].stderr
+
+
+def test_an_exception_in_keep_going_reaches_the_caller(executor):
+    def keep_going(index: int, run) -> bool:
+        raise KeyError("from the callback")
+
+    with pytest.raises(KeyError, match="from the callback"):
+        executor.run(ECHO, ["1", "2"], LIMITS, keep_going=keep_going)
+    assert executor.run(ECHO, ["2"], LIMITS).runs[0].stdout == b"4\n"  # still usable
+
+
+def test_run_many_keeps_job_order_and_reports_progress(executor):
+    programs = [Program(Language.PYTHON3, f"print({k} + int(input()))") for k in range(12)]
+    progress: list[int] = []
+    results = executor.run_many([(p, ["100", "200"]) for p in programs], LIMITS, progress=progress.append)
+    assert [r.program_id for r in results] == [p.id for p in programs]
+    assert [[r.stdout for r in res.runs] for res in results] == [[f"{100 + k}\n".encode(), f"{200 + k}\n".encode()]
+                                                                 for k in range(12)]  # fmt: skip
+    assert progress == list(range(1, 13))
+
+
+def test_each_run_is_a_fresh_interpreter(executor):
+    program = Program(Language.PYTHON3, "import random, sys\nsys.counter = getattr(sys, 'counter', 0) + 1\n"
+                                        "print(sys.counter, random.random())")  # fmt: skip
+    outputs = [r.stdout.split() for r in executor.run(program, [""] * 6, LIMITS).runs]
+    assert {o[0] for o in outputs} == {b"1"}  # nothing carried over from an earlier run
+    assert len({o[1] for o in outputs}) == 6  # `random` is reseeded in every run
+
+
+def test_stdout_beyond_what_is_kept_is_truncated_not_lost(executor):
+    program = Program(Language.PYTHON3, f"import sys\nsys.stdout.write('a' * {STDOUT_KEPT_BYTES + 1000})\n"
+                                        f"sys.stderr.write('e' * {STDERR_KEPT_BYTES * 2})")  # fmt: skip
+    run = executor.run(program, [""], Limits(time_seconds=2)).runs[0]
+    assert run.status == Status.OK and run.stdout_truncated
+    assert len(run.stdout) == STDOUT_KEPT_BYTES and len(run.stderr) == STDERR_KEPT_BYTES
+    small = executor.run(ECHO, ["7"], LIMITS).runs[0]
+    assert not small.stdout_truncated
+
+
+def test_output_limit_is_configurable(executor):
+    program = Program(Language.PYTHON3, "print('x' * 5000)")
+    assert executor.run(program, [""], Limits(output_bytes=4000)).runs[0].status == Status.OLE
+    assert executor.run(program, [""], Limits(output_bytes=6000)).runs[0].status == Status.OK
+
+
+def test_memory_limit_is_configurable(executor):
+    program = Program(Language.PYTHON3, "block = bytearray(120 * 2**20)\nblock[::4096] = b'x' * len(block[::4096])\n"
+                                        "print(len(block))")  # fmt: skip
+    assert executor.run(program, [""], Limits(time_seconds=2, memory_bytes=64 * 2**20)).runs[0].status == Status.MLE
+    assert executor.run(program, [""], Limits(time_seconds=2, memory_bytes=256 * 2**20)).runs[0].status == Status.OK
+
+
+def test_compile_errors_give_ce_with_the_compiler_message(executor):
+    result = executor.run(unique_cpp("int main() { undefined_name(); }"), ["1"], LIMITS)
+    assert not result.compile.ok and result.runs == ()
+    assert "undefined_name" in result.compile.message
+    python = executor.run(Program(Language.PYTHON3, "print('unclosed"), ["1"], LIMITS)
+    assert not python.compile.ok and "SyntaxError" in python.compile.message
+
+
+def test_a_source_is_compiled_once_even_when_requested_concurrently(executor, cache_dir):
+    program = unique_cpp()
+    results = executor.run_many([(program, [str(k)]) for k in range(6)], LIMITS)
+    assert [r.runs[0].stdout for r in results] == [f"{k + 1}\n".encode() for k in range(6)]
+    first = results[0].compile
+    assert first.ok and not first.cached and all(r.compile is first for r in results)
+    assert executor.compile(program) is first
+    binaries = [p for p in (cache_dir / "cpp").rglob("*") if p.is_file() and not p.suffix]
+    with Executor(workers=1, cache_dir=cache_dir) as other:  # a new process would find it on disk
+        again = other.compile(program)
+        assert again.ok and again.cached
+        assert other.run(program, ["41"], LIMITS).runs[0].stdout == b"42\n"
+    assert [p for p in (cache_dir / "cpp").rglob("*") if p.is_file() and not p.suffix] == binaries
+
+
+def test_a_killed_worker_costs_one_run_and_is_replaced(executor):
+    sleeper = Program(Language.PYTHON3, "import time\ntime.sleep(1.5)\nprint('woke')")
+    servers = [p for p in _descendants() if "forkserver.py" in p[1] and "bwrap" not in p[1]]
+    assert len(servers) >= 2
+    victim = servers[0][0]
+    timer = threading.Timer(0.5, os.kill, args=(victim, signal.SIGKILL))
+    timer.start()
+    result = executor.run(sleeper, ["", ""], Limits(time_seconds=1.0))
+    timer.join()
+    statuses = sorted(r.status.value for r in result.runs)
+    assert statuses == ["OK", "SANDBOX_ERROR"]
+    broken = next(r for r in result.runs if r.status == Status.SANDBOX_ERROR)
+    assert broken.message
+    again = executor.run(ECHO, [str(k) for k in range(6)], LIMITS)
+    assert all(r.status == Status.OK for r in again.runs)
+
+
+def test_wall_clock_and_cpu_are_measured_separately(executor):
+    sleeper = Program(Language.PYTHON3, "import time\ntime.sleep(0.3)")
+    run = executor.run(sleeper, [""], LIMITS).runs[0]
+    assert run.status == Status.OK and run.wall_seconds >= 0.3 and run.cpu_seconds < run.wall_seconds
+
+
+def test_unknown_isolation_and_interpreter_are_rejected():
+    with pytest.raises(ValueError, match="isolation"):
+        Executor(isolation="chroot")
+    with pytest.raises(ValueError, match="python"):
+        Executor(python="python3")
+
+
+def test_weak_isolation_is_refused_unless_allowed():
+    with pytest.raises(IsolationError, match="allow_unsafe"):
+        Executor(isolation="rlimits")
+
+
+def test_weak_isolation_still_applies_limits_and_seccomp(cache_dir):
+    with Executor(workers=1, isolation="rlimits", allow_unsafe=True, cache_dir=cache_dir) as ex:
+        assert ex.isolation_level.startswith("rlimits+seccomp")
+        assert ex.run(ECHO, ["12"], LIMITS).runs[0].stdout == b"144\n"
+        attack = Program(Language.PYTHON3, "import os\nfor pid in (-1, 0, os.getppid()):\n    try:\n"
+                                           "        os.kill(pid, 9)\n    except OSError:\n        print('refused')\n"
+                                           "os.fork()")  # fmt: skip
+        run = ex.run(attack, [""], LIMITS).runs[0]
+        assert run.status == Status.RE and run.stdout == b"refused\n" * 3 and b"PermissionError" in run.stderr
+        busy = Program(Language.PYTHON3, "while True:\n    pass")
+        assert ex.run(busy, [""], Limits(time_seconds=0.3)).runs[0].status == Status.TLE
+        assert ex.run(unique_cpp(), ["1"], LIMITS).runs[0].stdout == b"2\n"
+
+
+def _descendants() -> list[tuple[int, str]]:
+    parents, commands = {}, {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            status = Path(f"/proc/{entry}/status").read_text()
+            commands[int(entry)] = Path(f"/proc/{entry}/cmdline").read_bytes().replace(b"\0", b" ").decode()
+        except OSError:
+            continue
+        parents[int(entry)] = int(next(line for line in status.splitlines() if line.startswith("PPid:")).split()[1])
+    mine = []
+    for pid, command in commands.items():
+        ancestor = parents.get(pid, 0)
+        while ancestor > 1 and ancestor != os.getpid():
+            ancestor = parents.get(ancestor, 0)
+        if ancestor == os.getpid():
+            mine.append((pid, command))
+    return mine
+
+
+def test_closing_leaves_no_process_behind(cache_dir):
+    before = {pid for pid, _ in _descendants()}
+    with Executor(workers=2, cache_dir=cache_dir) as ex:
+        ex.run(ECHO, ["1", "2"], LIMITS)
+        assert {pid for pid, _ in _descendants()} - before
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and {pid for pid, _ in _descendants()} - before:
+        time.sleep(0.05)
+    assert {pid for pid, _ in _descendants()} - before == set()
