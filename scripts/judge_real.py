@@ -28,8 +28,8 @@ from solver.problem import Language, Tests, load_problems
 ROOT = Path(__file__).resolve().parent.parent
 LIMITS = Limits(time_seconds=10.0, memory_bytes=1024 * 2**20)  # no limits recorded: CodeContests' default 10 s
 MULTI_ANSWER = re.compile(
-    r"(any of them|print any|output any|multiple (possible )?(answers|solutions)|several (possible )?(answers|solutions)"
-    r"|any (valid|correct|optimal) (answer|solution)|more than one (answer|solution))",
+    r"\b(any of them|print any|output any|multiple (possible )?(answers|solutions)|several (possible )?(answers|solutions)"
+    r"|any (valid|correct|optimal) (answer|solution)|more than one (answer|solution))\b",
     re.IGNORECASE,
 )
 
@@ -72,6 +72,8 @@ def main() -> None:
                 note = notes.get(problem.name)
                 if note:
                     row["explanation"] = note
+                elif "interactive problem" in problem.description.lower():
+                    row["explanation"] = "an interactive problem: recorded transcripts cannot judge it"
                 elif failed.verdict == Verdict.WA and MULTI_ANSWER.search(problem.description):
                     row["explanation"] = "the statement accepts several answers and the data has no checker"
                 else:

@@ -230,3 +230,17 @@ def test_closing_leaves_no_process_behind(cache_dir):
     while time.monotonic() < deadline and {pid for pid, _ in _descendants()} - before:
         time.sleep(0.05)
     assert {pid for pid, _ in _descendants()} - before == set()
+
+
+def test_compiled_programs_run_without_the_launcher_too(cache_dir, monkeypatch):
+    """Without a C compiler for the launcher, the fork-server forks itself to start binaries: same guarantees."""
+    monkeypatch.setattr("solver.execution.executor.build_launcher", lambda cache: None)
+    with Executor(workers=1, cache_dir=cache_dir) as ex:
+        assert ex.run(unique_cpp(), ["41"], LIMITS).runs[0].stdout == b"42\n"
+        attack = unique_cpp("#include <unistd.h>\n#include <csignal>\n"
+                            "int main(){ printf(\"%d %d\\n\", fork(), kill(-1, 9)); }")  # fmt: skip
+        run = ex.run(attack, [""], LIMITS).runs[0]
+        assert run.status == Status.OK and run.stdout == b"-1 -1\n"
+        busy = unique_cpp("int main(){ volatile long x = 0; while (true) x++; }")
+        assert ex.run(busy, [""], Limits(time_seconds=0.3)).runs[0].status == Status.TLE
+        assert ex.run(unique_cpp("int main(){ return 3; }"), [""], LIMITS).runs[0].exit_code == 3

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from solver.execution.classify import child_limits, classify
 from solver.execution.compiler import CompileLimits, CompileOutcome, CppCompiler
+from solver.execution.launcher import build_launcher
 from solver.execution.results import (
     CompileResult, ExecutionResult, IsolationError, Limits, Program, RunResult, Status, sandbox_error,
 )  # fmt: skip
@@ -53,6 +54,10 @@ class _Compiled:
     sandbox_failure: str = ""  # the compile could not be carried out: every run is a SANDBOX_ERROR
 
 
+_NOT_COMPILED = CompileResult(True, 0.0, False, "not compiled: the batch was cancelled")
+_CHECKED_IN_BATCH = CompileResult(True, 0.0, False, "")  # Python: the worker checks it at the start of each batch
+
+
 class _Job:
     """One (program, inputs) pair of a batch; filled in by worker threads."""
 
@@ -60,6 +65,7 @@ class _Job:
         self.batch, self.index, self.program, self.inputs = batch, index, program, inputs
         self.runs: list[RunResult | None] = [None] * len(inputs)
         self.compiled: _Compiled | None = None
+        self.python_compile: CompileResult | None = None  # reported by the first batch that ran (Python)
         self.open_chunks = 0
         self.stopped = False
         self.lock = threading.Lock()
@@ -82,9 +88,14 @@ class _Job:
         if finished:
             self.batch.finished.put(self.index)
 
+    def set_python_compile(self, result: CompileResult) -> None:
+        with self.lock:
+            if self.python_compile is None:
+                self.python_compile = result
+
     def result(self) -> ExecutionResult:
-        compiled = self.compiled.result if self.compiled is not None else CompileResult(True, 0.0, False, "not run")
-        runs = tuple(itertools.takewhile(lambda r: r is not None, self.runs))
+        compiled = self.python_compile or (self.compiled.result if self.compiled else _NOT_COMPILED)
+        runs = tuple(itertools.takewhile(lambda r: r is not None, self.runs)) if compiled.ok else ()
         return ExecutionResult(self.program.id, compiled, runs)  # type: ignore[arg-type]
 
 
@@ -114,7 +125,7 @@ class Executor:
         *,
         compile_limits: CompileLimits | None = None,
     ) -> None:
-        self.workers = workers or os.cpu_count() or 1
+        self.workers = workers if workers is not None else os.cpu_count() or 1
         if self.workers < 1:
             raise ValueError(f"workers must be at least 1, got {self.workers}")
         self.python = python or DEFAULT_PYTHON
@@ -124,7 +135,7 @@ class Executor:
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self._runtime = create_runtime_dir()
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._runtime, True)  # even if close() is forgotten
-        self._env = SandboxEnvironment(self._mode, self._runtime, self.python)
+        self._env = SandboxEnvironment(self._mode, self._runtime, self.python, self._expose_launcher())
         self._compiler = CppCompiler(self.cache_dir, self._runtime, self._mode, compile_limits or CompileLimits())
         self._tasks: queue.PriorityQueue[tuple[int, int, Callable[[Worker], None] | None]] = queue.PriorityQueue()
         self._sequence = itertools.count()
@@ -142,6 +153,18 @@ class Executor:
         if failures:
             self.close()
             raise IsolationError(f"the sandbox does not start: {failures[0]}")
+
+    def _expose_launcher(self) -> Path | None:
+        built = build_launcher(self.cache_dir)
+        if built is None:
+            return None
+        exposed = self._runtime / "launcher"
+        try:
+            os.link(built, exposed)
+        except OSError:
+            shutil.copyfile(built, exposed)
+            exposed.chmod(0o755)
+        return exposed
 
     # -- lifecycle -------------------------------------------------------------------------------------------
     def __enter__(self) -> Executor:
@@ -205,6 +228,11 @@ class Executor:
         self._submit(0, lambda worker: self._compile_task(worker, program, future))
         return future
 
+    def _remember(self, program: Program, compiled: _Compiled) -> None:
+        with self._compiles_lock:
+            if program.id not in self._compiles:
+                self._compiles[program.id] = _done(compiled)
+
     def _compile_task(self, worker: Worker, program: Program, future: Future[_Compiled]) -> None:
         started = time.perf_counter()
         try:
@@ -260,10 +288,21 @@ class Executor:
     ) -> list[ExecutionResult]:
         """Run every job over all workers; results in job order. `progress(n)` gets the number of finished jobs."""
         batch = _Batch(limits, keep_going)
-        entries = [_Job(batch, i, program, [_as_bytes(x) for x in inputs]) for i, (program, inputs) in enumerate(jobs)]
+        converted: dict[int, list[bytes]] = {}  # jobs usually share one list of inputs: convert it once
+        entries = []
+        for i, (program, inputs) in enumerate(jobs):
+            if id(inputs) not in converted:
+                converted[id(inputs)] = [_as_bytes(x) for x in inputs]
+            entries.append(_Job(batch, i, program, converted[id(inputs)]))
         for job in entries:
             job.open_chunks = 1  # held until its runs are scheduled
-            self._compile_future(job.program).add_done_callback(lambda future, job=job: self._schedule(job, future))
+            with self._compiles_lock:
+                known = self._compiles.get(job.program.id)
+            if job.program.language == Language.PYTHON3 and known is None and job.inputs:
+                # No separate syntax check: each batch starts with the worker's compile verdict.
+                self._schedule(job, _done(_Compiled(_CHECKED_IN_BATCH, "python")))
+            else:
+                self._compile_future(job.program).add_done_callback(lambda f, job=job: self._schedule(job, f))
         try:
             for done in range(1, len(entries) + 1):
                 batch.finished.get()
@@ -329,14 +368,21 @@ class Executor:
                 "op": "run", "kind": compiled.kind, "program": job.program.id, "path": compiled.target,
                 "limits": child_limits(limits, compiled.kind, worker.vsz, self._private_uid),
             }  # fmt: skip
-            done, restart = 0, False
+            done, restart, compile_failed = 0, False, False
             try:
                 if worker.process is None:
                     worker.restart()
                 batch = worker.start_batch(request, program_blob, [job.inputs[i] for i in pending])
-                stopping = False
+                stopping = compile_failed = False
                 while True:
                     facts, out, err = worker.next_event(limits.wall_seconds + 30)
+                    if facts["op"] == "compiled":
+                        result = CompileResult(facts["ok"], float(facts["seconds"]), bool(facts["cached"]),
+                                               str(facts["message"]))  # fmt: skip
+                        job.set_python_compile(result)
+                        self._remember(job.program, _Compiled(result, "python"))
+                        stopping = compile_failed = not result.ok
+                        continue
                     if facts["op"] == "batch_end":
                         if done < len(pending) and not stopping:
                             raise WorkerError(f"worker {worker.index} ended a batch early")
@@ -357,7 +403,7 @@ class Executor:
                 if done < len(pending):
                     job.store(pending[done], sandbox_error(str(exc)))
                 done, restart = done + 1, True
-            pending = [] if job.stopped else pending[done:]
+            pending = [] if job.stopped or compile_failed else pending[done:]
             if restart:
                 try:
                     worker.restart()
@@ -366,6 +412,12 @@ class Executor:
                     for i in pending:
                         job.store(i, sandbox_error(f"worker {worker.index} cannot restart: {exc}"))
                     return
+
+
+def _done(compiled: _Compiled) -> Future[_Compiled]:
+    future: Future[_Compiled] = Future()
+    future.set_result(compiled)
+    return future
 
 
 def _as_bytes(data: str | bytes) -> bytes:

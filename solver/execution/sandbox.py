@@ -124,6 +124,7 @@ class SandboxEnvironment:
     mode: str  # "namespaces" | "rlimits"
     runtime_dir: Path  # world-traversable: forkserver.py, bin/ (compiled programs), pch/
     python: str  # interpreter for contestants' Python (and the fork-server)
+    launcher: Path | None = None  # in the runtime directory; None: compiled programs are started by forking
     scratch_bytes: int = 64 << 20
 
     def path_inside(self, host_path: Path) -> str:
@@ -178,7 +179,8 @@ class Worker:
         self._poll.register(self._reply, select.POLLIN)
         # The pids the child must not signal, as it sees them: in a pid namespace the init (1) and the server (2).
         protected = [1, 2] if self.env.mode == "namespaces" else [1, self.process.pid, os.getpid()]
-        init = {"op": "init", "kill_namespace": self.env.mode == "namespaces", "scratch": scratch}
+        init = {"op": "init", "kill_namespace": self.env.mode == "namespaces", "scratch": scratch,
+                "launcher": self.env.path_inside(self.env.launcher) if self.env.launcher else None}  # fmt: skip
         self._send(init, [build_bpf(protected)])
         ready, _ = self._receive(deadline=time.monotonic() + 30)
         if ready.get("op") != "ready" or (self.env.mode == "namespaces" and ready.get("pid") != 2):
@@ -229,9 +231,11 @@ class Worker:
         return self._batches
 
     def next_event(self, timeout: float) -> tuple[dict[str, object], bytes, bytes]:
-        """The next `result` (with stdout, stderr) or `batch_end` of the current batch."""
+        """The next `compiled` (Python), `result` (with stdout, stderr) or `batch_end` of the current batch."""
         header, blobs = self._receive(deadline=time.monotonic() + timeout)
         if header.get("op") == "batch_end" and header.get("batch") == self._batches:
+            return header, b"", b""
+        if header.get("op") == "compiled" and isinstance(header.get("ok"), bool):
             return header, b"", b""
         if header.get("op") != "result" or len(blobs) != 2:
             raise WorkerError(f"unexpected reply {header.get('op')!r} from worker {self.index}")

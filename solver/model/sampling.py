@@ -14,6 +14,8 @@ Why it is fast:
   exponential trick draw one random number per vocabulary entry, which was 50x slower at batch 128 on this CPU.
 - Finished rows emit <pad> and are dropped from the batch once a quarter of it has finished; the loop ends when
   every row has finished.
+- glibc is told to keep freed blocks for reuse (keep_freed_memory_for_reuse), so a step's activations do not
+  page-fault back in at every step.
 
 Scores returned with each sample (the same numbers whatever sampling settings were used):
 - logprob_sum / logprob_mean: log-probabilities of the sampled tokens (including </s> when the sample finished)
@@ -29,6 +31,8 @@ batch_size) give the same samples.
 
 from __future__ import annotations
 
+import ctypes
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -103,6 +107,24 @@ class EncodedPrompts:
     first_logits: Tensor  # (P, V) logits after <s>
     first_states: Tensor  # (P, C) final decoder state at <s> (the value head pools these states)
     first_cache: StaticKVCache  # self-attention K/V of <s>: (P, Hkv, 1, hd) per layer
+
+
+@functools.cache
+def keep_freed_memory_for_reuse() -> None:
+    """Ask glibc malloc to keep freed blocks of up to 32 MiB in the heap rather than returning them to the OS.
+
+    Every decoding step allocates and frees the same activation sizes (the logits alone are B x 8000 floats). By
+    default glibc unmaps or trims such blocks, so the next step page-faults them back in; that cost 20-30% of a
+    step at batch 128 on this 2-core CPU. Process-wide and done once; a no-op where glibc is not the allocator.
+    """
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+    except OSError:
+        return
+    m_trim_threshold, m_top_pad, m_mmap_threshold = -1, -2, -3  # <malloc.h> mallopt parameters
+    libc.mallopt(m_mmap_threshold, 32 * 2**20)  # the largest value glibc accepts on 64-bit
+    libc.mallopt(m_trim_threshold, 2**30)
+    libc.mallopt(m_top_pad, 64 * 2**20)
 
 
 # ----------------------------------------------------------------------------------------------- token choice
@@ -319,6 +341,7 @@ def sample_programs(
         if len(p) > cfg.max_encoder_len:
             raise ValueError(f"sample_programs: prompts[{i}] has {len(p)} tokens > max_encoder_len={cfg.max_encoder_len}")
 
+    keep_freed_memory_for_reuse()
     sample_prompt = torch.repeat_interleave(torch.arange(len(prompt_list)), torch.tensor(counts, dtype=torch.long))
     generator = torch.Generator(device=model.device).manual_seed(seed)
     was_training = model.training
