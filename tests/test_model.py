@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 import torch
 from huggingface_hub.errors import StrictDataclassClassValidationError
+from torch.utils._python_dispatch import TorchDispatchMode
 from transformers import AutoConfig, AutoModelForSeq2SeqLM
 from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 
@@ -14,6 +15,15 @@ from solver.model.modeling import attend
 from solver.model.sampling import StaticKVCache, decode_one_token, prefill
 
 VOCAB = 64
+
+
+@pytest.fixture(autouse=True)
+def one_torch_thread():
+    """Tiny models gain nothing from threads, and OpenMP threads stall badly when other jobs share the cores."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
 
 
 def tiny_model(seed: int = 0, **overrides) -> AlphaCodeForConditionalGeneration:
@@ -62,6 +72,30 @@ def test_attend_equals_attention_with_repeated_kv_heads(n_kv_head, T, S, causal,
     torch.testing.assert_close(got, reference_attention(q, k, v, causal, key_mask), atol=1e-5, rtol=1e-5)
 
 
+class RecordOutputSizes(TorchDispatchMode):
+    """Records the element count of every tensor each dispatched op returns."""
+
+    def __init__(self):
+        super().__init__()
+        self.numels: list[int] = []
+
+    def __torch_dispatch__(self, func, types, args=(), kwargs=None):
+        out = func(*args, **(kwargs or {}))
+        self.numels += [t.numel() for t in (out if isinstance(out, tuple | list) else (out,)) if torch.is_tensor(t)]
+        return out
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_decoding_attention_never_materialises_repeated_kv(shared):
+    g = torch.Generator().manual_seed(0)
+    q = torch.randn(8, 4, 1, 16, generator=g)  # 8 rows, 4 query heads, one new token
+    k, v = torch.randn(2, 1 if shared else 8, 1, 50, 16, generator=g)  # one K/V head, 50 positions
+    with torch.inference_mode(), RecordOutputSizes() as record:
+        attend(q, k, v, causal=not shared)
+    # K/V repeated per query head (or per row, when shared) would create tensors 4x (32x) the size of k
+    assert max(record.numels) < k.numel()
+
+
 def as_multi_head(model: AlphaCodeForConditionalGeneration) -> AlphaCodeForConditionalGeneration:
     """The same network with n_kv_head = n_head, each K/V projection head repeated for its query group."""
     cfg = model.config
@@ -80,7 +114,7 @@ def as_multi_head(model: AlphaCodeForConditionalGeneration) -> AlphaCodeForCondi
 def test_mqa_model_equals_mha_model_with_repeated_kv_weights(n_kv_head):
     mqa = tiny_model(n_kv_head=n_kv_head)
     mha = as_multi_head(mqa)
-    assert mha.decoder.blocks[0].self_attn.k_proj.weight.shape[0] == 4 * mqa.decoder.blocks[0].self_attn.k_proj.weight.shape[0] // n_kv_head
+    assert mha.decoder.blocks[0].self_attn.k_proj.weight.shape == (4 * 16, 64)  # 4 K heads of 16 dims
     prompts = random_ids(2, 12)
     mask = torch.ones(2, 12, dtype=torch.long)
     mask[1, 8:] = 0  # right padding on the second problem
@@ -139,6 +173,10 @@ def test_labels_give_the_mean_token_cross_entropy():
         logits = model(input_ids=prompts, decoder_input_ids=model.shift_right(labels)).logits
     expected = torch.nn.functional.cross_entropy(logits[labels != -100], labels[labels != -100])
     torch.testing.assert_close(out.loss, expected)
+    model.train()
+    model(input_ids=prompts, labels=labels, return_value=True).loss.backward()  # every attention path is trainable
+    for block in (model.encoder.blocks[0], model.decoder.blocks[0]):
+        assert all(p.grad is not None and p.grad.abs().sum() > 0 for p in block.parameters())
     assert model.shift_right(labels)[1].tolist() == [1, *labels[1, :4].tolist(), 0]
 
 

@@ -16,6 +16,15 @@ VOCAB = 64
 BOS, EOS = 1, 2
 
 
+@pytest.fixture(autouse=True)
+def one_torch_thread():
+    """Tiny models gain nothing from threads, and OpenMP threads stall badly when other jobs share the cores."""
+    threads = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(threads)
+
+
 def tiny_model(seed: int = 0, **overrides) -> AlphaCodeForConditionalGeneration:
     """A seeded tiny model; a wide init makes its greedy outputs varied (the default init repeats one token)."""
     torch.manual_seed(seed)
@@ -48,7 +57,8 @@ def test_greedy_sampler_equals_generate(n_kv_head):
             samples = sample_programs(model, prompt, num_samples=3, max_new_tokens=24, temperature=0, batch_size=2)
             assert [s.token_ids for s in samples] == [tuple(expected)] * 3
             assert all(s.finished == finished for s in samples)
-            seen_finished, seen_running, compared = seen_finished or finished, seen_running or not finished, compared + 1
+            seen_finished, seen_running = seen_finished or finished, seen_running or not finished
+            compared += 1
         if seen_finished and seen_running:
             break
     assert seen_finished and seen_running, f"only one stopping path seen in {compared} comparisons"
@@ -94,7 +104,12 @@ def test_eos_stops_rows_and_scores_equal_a_teacher_forced_forward_pass(monkeypat
     # batch is compacted along the way
     compactions = []
     original = StaticKVCache.select_rows
-    monkeypatch.setattr(StaticKVCache, "select_rows", lambda self, rows: compactions.append(len(rows)) or original(self, rows))
+
+    def counting_select_rows(self, rows):
+        compactions.append(len(rows))
+        original(self, rows)
+
+    monkeypatch.setattr(StaticKVCache, "select_rows", counting_select_rows)
     torch.manual_seed(0)
     model = AlphaCodeForConditionalGeneration(AlphaCodeConfig.from_preset("tiny", vocab_size=8)).eval()
     prompt = torch.randint(5, 8, (10,))
@@ -114,7 +129,7 @@ def test_eos_stops_rows_and_scores_equal_a_teacher_forced_forward_pass(monkeypat
 def test_scores_are_raw_model_log_probs_whatever_the_sampling_settings():
     model = tiny_model()
     prompt = random_ids(12)
-    for settings in (dict(temperature=0.5), dict(temperature=1.3, top_k=5), dict(temperature=0.8, top_p=0.7)):
+    for settings in ({"temperature": 0.5}, {"temperature": 1.3, "top_k": 5}, {"temperature": 0.8, "top_p": 0.7}):
         for s in sample_programs(model, prompt, num_samples=3, max_new_tokens=10, seed=4, **settings):
             assert s.logprob_sum == pytest.approx(teacher_forced_scores(model, prompt, s)[0], abs=1e-4)
 
@@ -122,7 +137,7 @@ def test_scores_are_raw_model_log_probs_whatever_the_sampling_settings():
 def test_same_seed_same_samples_other_seed_other_samples():
     model = tiny_model()
     prompt = random_ids(12)
-    kwargs = dict(num_samples=8, max_new_tokens=16, temperature=1.0, top_k=20, batch_size=3)
+    kwargs = {"num_samples": 8, "max_new_tokens": 16, "temperature": 1.0, "top_k": 20, "batch_size": 3}
     a = sample_programs(model, prompt, seed=7, **kwargs)
     assert a == sample_programs(model, prompt, seed=7, **kwargs)
     assert [s.token_ids for s in a] != [s.token_ids for s in sample_programs(model, prompt, seed=8, **kwargs)]
@@ -135,6 +150,15 @@ def test_eos_disabled_runs_every_sample_to_full_length():
     assert all(len(s.token_ids) == 20 and not s.finished for s in samples)
 
 
+def test_kv_cache_is_preallocated_with_n_kv_head_heads():
+    for n_kv_head in (1, 2, 4):
+        model = tiny_model(n_kv_head=n_kv_head)
+        cache = StaticKVCache(model, batch=3, max_len=10)
+        assert cache.keys[0].shape == (3, n_kv_head, 10, 16)
+        # K and V, 2 decoder layers, 10 positions, 16 dims, fp32: MQA is n_head = 4 times smaller than MHA
+        assert cache.nbytes_per_row() == 2 * 2 * n_kv_head * 10 * 16 * 4
+
+
 def test_sample_is_frozen_and_bad_arguments_are_named():
     s = Sample((5,), -1.0, -1.0, 0.5, True, 0)
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -144,7 +168,7 @@ def test_sample_is_frozen_and_bad_arguments_are_named():
         sample_programs(model, random_ids(5), num_samples=1, max_new_tokens=9999)
     with pytest.raises(ValueError, match=r"prompts\[1\] must be a non-empty 1-D tensor"):
         sample_programs(model, [random_ids(5), torch.tensor([], dtype=torch.long)], num_samples=1, max_new_tokens=4)
-    with pytest.raises(ValueError, match="prompts tensor must be 1-D"):
+    with pytest.raises(ValueError, match="prompts tensor must be non-empty 1-D"):
         sample_programs(model, random_ids(2, 5), num_samples=1, max_new_tokens=4)
 
 

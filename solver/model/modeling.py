@@ -23,7 +23,7 @@ through `AlphaCodeForConditionalGeneration.forward` with Hugging Face caches. Bo
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 import torch
 import torch.nn.functional as F
@@ -39,13 +39,13 @@ from transformers.modeling_outputs import BaseModelOutput, Seq2SeqLMOutput
 # Named sizes. The paper rows are AlphaCode Table 3 (head size 128 = d_model / n_head, FFN ratio 6, 8k vocabulary);
 # 9B and 41B have 1 K/V head per model-parallel shard, i.e. 4 and 16 in total. "tiny" and "small-20m" are for CPU work.
 PRESETS: dict[str, dict[str, int]] = {
-    "tiny": dict(d_model=64, n_head=4, n_kv_head=1, encoder_layers=1, decoder_layers=2),
-    "small-20m": dict(d_model=256, n_head=8, n_kv_head=1, encoder_layers=2, decoder_layers=12),
-    "300M": dict(d_model=768, n_head=6, n_kv_head=1, encoder_layers=4, decoder_layers=24),
-    "1B": dict(d_model=1408, n_head=11, n_kv_head=1, encoder_layers=5, decoder_layers=30),
-    "3B": dict(d_model=2048, n_head=16, n_kv_head=1, encoder_layers=6, decoder_layers=36),
-    "9B": dict(d_model=3072, n_head=24, n_kv_head=4, encoder_layers=8, decoder_layers=48),
-    "41B": dict(d_model=6144, n_head=48, n_kv_head=16, encoder_layers=8, decoder_layers=56),
+    "tiny": {"d_model": 64, "n_head": 4, "n_kv_head": 1, "encoder_layers": 1, "decoder_layers": 2},
+    "small-20m": {"d_model": 256, "n_head": 8, "n_kv_head": 1, "encoder_layers": 2, "decoder_layers": 12},
+    "300M": {"d_model": 768, "n_head": 6, "n_kv_head": 1, "encoder_layers": 4, "decoder_layers": 24},
+    "1B": {"d_model": 1408, "n_head": 11, "n_kv_head": 1, "encoder_layers": 5, "decoder_layers": 30},
+    "3B": {"d_model": 2048, "n_head": 16, "n_kv_head": 1, "encoder_layers": 6, "decoder_layers": 36},
+    "9B": {"d_model": 3072, "n_head": 24, "n_kv_head": 4, "encoder_layers": 8, "decoder_layers": 48},
+    "41B": {"d_model": 6144, "n_head": 48, "n_kv_head": 16, "encoder_layers": 8, "decoder_layers": 56},
 }
 
 
@@ -70,10 +70,10 @@ class AlphaCodeConfig(PreTrainedConfig):
     """
 
     model_type = "alphacode"
-    keys_to_ignore_at_inference = ["past_key_values"]
+    keys_to_ignore_at_inference: ClassVar[list[str]] = ["past_key_values"]
     # Standard names that generic Hugging Face code (caches, generate) reads. num_hidden_layers is the decoder
     # depth because the generation caches hold one layer per decoder block.
-    attribute_map = {
+    attribute_map: ClassVar[dict[str, str]] = {
         "hidden_size": "d_model",
         "num_attention_heads": "n_head",
         "num_key_value_heads": "n_kv_head",
@@ -159,8 +159,9 @@ def attend(q: Tensor, k: Tensor, v: Tensor, *, causal: bool, key_mask: Tensor | 
 
     Query head h uses K/V head h // (H // Hkv). Instead of repeating K/V heads, the group of query heads sharing a
     K/V head — and, when K/V are shared, the whole batch — becomes extra query rows, so each K/V head is read once
-    by one matmul. (torch 2.13's CPU SDPA with enable_gqa=True also avoids copies but walks query heads one at a
-    time; the folded form was 4x faster for one decoding step, so it is used whenever the mask allows it.)
+    by one matmul. (torch 2.13's CPU SDPA with enable_gqa=True also avoids copies — the profiler shows no repeat,
+    only the output allocated — but it was 4x slower than the folded form for one decoding step, so it is only
+    used for causal blocks of several queries, where folding would need a tiled mask.)
     """
     B, H, T, hd = q.shape
     Bk, Hkv, S, _ = k.shape
@@ -382,8 +383,7 @@ class AlphaCodePreTrainedModel(PreTrainedModel):
     config_class = AlphaCodeConfig  # explicit: this module's annotations are strings (postponed evaluation)
     base_model_prefix = "alphacode"
     supports_gradient_checkpointing = False
-    _no_split_modules = ["EncoderBlock", "DecoderBlock"]
-    _supports_sdpa = True
+    _no_split_modules: ClassVar[list[str]] = ["EncoderBlock", "DecoderBlock"]
 
 
 class AlphaCodeForConditionalGeneration(AlphaCodePreTrainedModel, GenerationMixin):

@@ -234,14 +234,14 @@ def generate_batch(
     B, N, P = len(row_prompt), max_new_tokens, encoded.first_logits.shape[0]
     device = encoded.first_logits.device
     row_prompt = row_prompt.to(device)
-    if P == 1:  # the fast path: every row shares one batch-1 K/V block per layer
-        cross_kv, cross_mask, from_prompt = encoded.cross_kv, encoded.key_mask, None
-    else:  # several problems in one batch: each row gets its problem's K/V (copied, n_head times smaller with MQA)
+    per_row = P > 1
+    if per_row:  # several problems in one batch: each row gets its problem's K/V (copied; n_head x smaller with MQA)
         cross_kv = [(k[row_prompt], v[row_prompt]) for k, v in encoded.cross_kv]
         cross_mask = None if encoded.key_mask is None else encoded.key_mask[row_prompt]
-        from_prompt = row_prompt
+    else:  # the fast path: every row shares one batch-1 K/V block per layer
+        cross_kv, cross_mask = encoded.cross_kv, encoded.key_mask
     cache = StaticKVCache(model, B, N)
-    cache.fill_prefix(encoded.first_cache, from_prompt)
+    cache.fill_prefix(encoded.first_cache, row_prompt if per_row else None)
     logits = encoded.first_logits[row_prompt]  # (B, V)
     states = encoded.first_states[row_prompt]  # (B, C)
 
@@ -272,13 +272,13 @@ def generate_batch(
         if n_alive <= COMPACT_WHEN_ALIVE_FRACTION * len(rows):
             keep = alive.nonzero().squeeze(1)
             cache.select_rows(keep)
-            if from_prompt is not None:
+            if per_row:
                 cross_kv = [(k[keep], v[keep]) for k, v in cross_kv]
                 cross_mask = None if cross_mask is None else cross_mask[keep]
             rows, tokens, alive = rows[keep], tokens[keep], alive[keep]
         logits, states = decode_one_token(model, tokens, cross_kv, cross_mask, cache)
 
-    value_logits = model.value_head(state_sum / n_scored.clamp(min=1.0)[:, None])
+    value_logits = model.value_head((state_sum / n_scored.clamp(min=1.0)[:, None]).to(model.dtype))
     return BatchResult(tokens_out, logprob_sum, n_scored, value_logits.float(), finished)
 
 
@@ -287,8 +287,10 @@ def generate_batch(
 
 def _as_prompt_list(prompts: Tensor | Sequence[Tensor]) -> list[Tensor]:
     if isinstance(prompts, Tensor):
-        if prompts.dim() != 1:
-            raise ValueError(f"sample_programs: prompts tensor must be 1-D token ids, got shape {tuple(prompts.shape)}")
+        if prompts.dim() != 1 or len(prompts) == 0:
+            raise ValueError(
+                f"sample_programs: prompts tensor must be non-empty 1-D token ids, got {tuple(prompts.shape)}"
+            )
         return [prompts]
     out = [torch.as_tensor(p, dtype=torch.long) for p in prompts]
     for i, p in enumerate(out):
@@ -336,10 +338,14 @@ def sample_programs(
             f"{max_new_tokens}, {batch_size}, {temperature}, {top_p}"
         )
     if max_new_tokens > cfg.max_decoder_len:
-        raise ValueError(f"sample_programs: max_new_tokens={max_new_tokens} exceeds max_decoder_len={cfg.max_decoder_len}")
+        raise ValueError(
+            f"sample_programs: max_new_tokens={max_new_tokens} exceeds max_decoder_len={cfg.max_decoder_len}"
+        )
     for i, p in enumerate(prompt_list):
         if len(p) > cfg.max_encoder_len:
-            raise ValueError(f"sample_programs: prompts[{i}] has {len(p)} tokens > max_encoder_len={cfg.max_encoder_len}")
+            raise ValueError(
+                f"sample_programs: prompts[{i}] has {len(p)} tokens > max_encoder_len={cfg.max_encoder_len}"
+            )
 
     keep_freed_memory_for_reuse()
     sample_prompt = torch.repeat_interleave(torch.arange(len(prompt_list)), torch.tensor(counts, dtype=torch.long))
