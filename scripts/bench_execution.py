@@ -64,7 +64,9 @@ def main():
 
 main()
 """
-TRIVIAL_CPP = "#include <bits/stdc++.h>\nint main(){ long long a, b; std::cin >> a >> b; std::cout << a + b << '\\n'; }\n"
+TRIVIAL_CPP = (
+    "#include <bits/stdc++.h>\nint main(){ long long a, b; std::cin >> a >> b; std::cout << a + b << '\\n'; }\n"
+)
 TYPICAL_CPP = """#include <bits/stdc++.h>
 using namespace std;
 int main() {
@@ -220,7 +222,7 @@ def main() -> None:
     console = Console()
     mode, _ = choose_isolation("auto", allow_unsafe=False)
     load_before = os.getloadavg()
-    with tempfile.TemporaryDirectory() as folder, Executor(workers=args.workers, cache_dir=Path(folder) / "cache") as ex:
+    with tempfile.TemporaryDirectory() as folder, Executor(args.workers, cache_dir=Path(folder) / "cache") as ex:
         console.print(f"isolation: {ex.isolation_level}; workers: {args.workers}")
         compiles = measure_compiles(args.quick, mode)
         throughput = measure_throughput(ex, ex._compiler, args.workers, args.quick, Path(folder))

@@ -9,6 +9,7 @@ solver pipeline. Expected failures (bad problem files, missing compilers, no san
 from __future__ import annotations
 
 import argparse
+import importlib
 import inspect
 import sys
 import types
@@ -17,7 +18,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
-from solver.commands import check_command, judge_command
+# Each command's module is imported only when that command runs, so `solve judge` does not pay for torch.
+COMMANDS: dict[str, str] = {
+    "judge": "solver.commands:judge_command",
+    "check": "solver.commands:check_command",
+    "train-tokenizer": "solver.cli:train_tokenizer",
+    "pretrain": "solver.training.commands:pretrain_command",
+    "finetune": "solver.training.commands:finetune_command",
+    "train-testgen": "solver.training.commands:train_testgen_command",
+}
 
 
 def train_tokenizer(sources: list[Path], *, out: Path, vocab_size: int = 8000) -> None:
@@ -27,11 +36,11 @@ def train_tokenizer(sources: list[Path], *, out: Path, vocab_size: int = 8000) -
     train_tokenizer_command(sources, out, vocab_size)
 
 
-COMMANDS: dict[str, Callable[..., int | None]] = {
-    "judge": judge_command,
-    "check": check_command,
-    "train-tokenizer": train_tokenizer,
-}
+def _load(name: str) -> Callable[..., int | None]:
+    module, function = COMMANDS[name].split(":")
+    return getattr(importlib.import_module(module), function)
+
+
 DEFAULT_COMMAND = None  # the model pipeline (`solve PROBLEM.json --budget 10`) registers here
 
 
@@ -59,10 +68,12 @@ def _add_parameter(parser: argparse.ArgumentParser, name: str, param: inspect.Pa
         parser.add_argument(f"--{name.replace('_', '-')}", default=param.default, help=f"(default: {param.default})", **kwargs)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser for every command, or with `only`, for that one command (importing just its module)."""
     parser = argparse.ArgumentParser(prog="solve", description="AlphaCode-style competitive-programming solver.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name, function in COMMANDS.items():
+    for name in [only] if only else COMMANDS:
+        function = _load(name)
         doc = inspect.getdoc(function) or ""
         command = sub.add_parser(name, help=doc.splitlines()[0] if doc else None, description=doc)
         hints = typing.get_type_hints(function)
@@ -84,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             return 2
         argv = [DEFAULT_COMMAND, *argv]
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     namespace = parser.parse_args(argv)
     if not getattr(namespace, "_function", None):
         parser.print_help()

@@ -244,3 +244,34 @@ def test_compiled_programs_run_without_the_launcher_too(cache_dir, monkeypatch):
         busy = unique_cpp("int main(){ volatile long x = 0; while (true) x++; }")
         assert ex.run(busy, [""], Limits(time_seconds=0.3)).runs[0].status == Status.TLE
         assert ex.run(unique_cpp("int main(){ return 3; }"), [""], LIMITS).runs[0].exit_code == 3
+
+
+def test_inputs_are_split_into_requests_of_bounded_size(executor, monkeypatch):
+    monkeypatch.setattr("solver.execution.executor.MAX_REQUEST_BYTES", 3)  # about one input per request
+    inputs = ["10", "11", "12", "-1", "14", "15"]
+    plain = executor.run(ECHO, inputs, LIMITS)
+    assert [r.stdout for r in plain.runs[:3]] == [b"100\n", b"121\n", b"144\n"] and len(plain.runs) == 6
+    assert [r.status for r in plain.runs] == [Status.OK] * 3 + [Status.RE] + [Status.OK] * 2
+    stopped = executor.run(ECHO, inputs, LIMITS, keep_going=lambda i, run: run.status == Status.OK)
+    assert [r.status for r in stopped.runs] == [Status.OK] * 3 + [Status.RE]
+
+
+def test_a_hung_worker_costs_one_run_and_is_replaced(executor, monkeypatch):
+    monkeypatch.setattr("solver.execution.executor.HUNG_AFTER_SECONDS", 1.0)
+    servers = [p for p in _descendants() if "forkserver.py" in p[1] and "bwrap" not in p[1]]
+    for pid, _ in servers:
+        os.kill(pid, signal.SIGSTOP)  # every server stops answering
+    result = executor.run(ECHO, ["3", "4"], Limits(time_seconds=0.5))
+    assert [r.status for r in result.runs] == [Status.SANDBOX_ERROR] * 2
+    assert all("did not answer" in r.message for r in result.runs)
+    assert [r.stdout for r in executor.run(ECHO, ["5", "6"], LIMITS).runs] == [b"25\n", b"36\n"]
+
+
+def test_bits_stdcpp_can_be_included_after_other_code(executor):
+    """The PCH only applies before the first token; a later `#include <bits/stdc++.h>` must still compile."""
+    program = unique_cpp("#define main solution_main\n#include <bits/stdc++.h>\n"
+                         "int main(){ std::vector<int> v{3, 1, 2}; std::sort(v.begin(), v.end());"
+                         " std::cout << v[0] << '\\n'; return 0; }\n#undef main\nint main(){ return solution_main(); }")
+    result = executor.run(program, [""], LIMITS)
+    assert result.compile.ok, result.compile.message
+    assert result.runs[0].stdout == b"1\n"

@@ -180,8 +180,8 @@ def test_fork_bombs_create_no_process(executor, program):
 
 
 @pytest.mark.parametrize("program", [
-    py("import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(0.3)\n    open('/tmp/late', 'w').write('x')\n"
-       "    time.sleep(60)\nprint('parent done')"),
+    py("import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(0.3)\n"
+       "    open('/tmp/late', 'w').write('x')\n    time.sleep(60)\nprint('parent done')"),
     cpp("int main(){ if (fork() == 0) { setsid(); usleep(300000); fopen(\"/tmp/late\", \"w\"); sleep(60); }\n"
         "  puts(\"parent done\"); }"),
 ], ids=["python", "cpp"])  # fmt: skip

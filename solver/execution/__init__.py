@@ -5,8 +5,9 @@
         result.compile.ok, [run.status for run in result.runs]
 
 Modules, in the order data flows: `results` (the vocabulary), `compiler` (C++ cache + PCH), `sandbox` (isolation
-levels and workers), `seccomp_filter`, `forkserver` (runs inside the sandbox), `classify` (raw facts -> Status),
-`executor` (scheduling over workers).
+levels, workers and their protocol), `seccomp_filter` (the syscall policy, as BPF), `forkserver` (runs inside the
+sandbox), `launcher` (starts compiled programs under their limits), `classify` (raw facts -> Status), `executor`
+(scheduling over workers).
 """
 
 from solver.execution.compiler import CompileLimits

@@ -121,10 +121,13 @@ class CppCompiler:
     def _build_pch(self) -> bool:
         folder = self.pch_dir()
         target = folder / "bits" / "stdc++.h.gch"
+        # GCC can only use a PCH before the first token of a file; an `#include <bits/stdc++.h>` further down
+        # (e.g. in a checker wrapped by other code) must find the real header in the same directory as the .gch.
+        copy = folder / "bits" / "stdc++.h"
         target.parent.mkdir(parents=True, exist_ok=True)
         with open(folder / ".lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)  # another process may be building it right now
-            if not target.exists():
+            if not (target.exists() and copy.exists()):
                 header = self._find_header()
                 if header is None:
                     return False
@@ -138,10 +141,14 @@ class CppCompiler:
                     return False
                 partial.chmod(0o644)
                 os.replace(partial, target)
+                shutil.copyfile(header, partial)
+                partial.chmod(0o644)
+                os.replace(partial, copy)
         exposed = self.runtime_dir / "pch" / "bits"
         exposed.mkdir(mode=0o755, exist_ok=True)
         exposed.chmod(0o755)
         _link_or_copy(target, exposed / "stdc++.h.gch")
+        _link_or_copy(copy, exposed / "stdc++.h")
         return True
 
     @staticmethod

@@ -4,9 +4,14 @@ One thread per worker pulls tasks from a shared priority queue (compiles first, 
 submission order). Blocking pipe I/O releases the GIL, so a handful of supervisor threads keep every core busy.
 The caller's thread only submits, waits and reports progress; `keep_going` is called from worker threads.
 
-A task's inputs go to the worker in one request; with `keep_going`, a program's inputs are run in order on one
-worker and stop at the first run the caller rejects; without it, they are split into chunks spread over workers.
-A worker that dies or hangs costs its current run a SANDBOX_ERROR; it is restarted and the rest of the task goes on.
+C++ sources are compiled once (see compiler.py) before their runs are queued. Python needs no separate step: a
+worker compiles a program the first time it sees it and opens each batch with the verdict, so a syntax error
+is reported as CE by whichever batch runs first.
+
+A task's inputs go to a worker in one request (split only when very large); the worker runs them back to back and
+streams results. With `keep_going`, a program's inputs run in order on one worker and stop right after the first
+run the caller rejects; without it, they are split into chunks spread over the workers. A worker that dies or hangs
+costs its current run a SANDBOX_ERROR; it is restarted and the rest of the task goes on.
 """
 
 from __future__ import annotations
@@ -34,7 +39,9 @@ from solver.execution.sandbox import SandboxEnvironment, Worker, WorkerError, ch
 from solver.problem import Language
 
 KeepGoing = Callable[[int, RunResult], bool]
-MAX_CHUNK = 16  # inputs per request when a program's runs may be spread over workers
+MAX_CHUNK = 16  # inputs per task when a program's runs may be spread over workers
+MAX_REQUEST_BYTES = 64 * 1024 * 1024  # inputs per request to a worker (at least one input)
+HUNG_AFTER_SECONDS = 30.0  # a worker silent this long past a run's wall limit is declared hung and replaced
 DEFAULT_PYTHON = "/usr/bin/python3"
 
 
@@ -113,7 +120,14 @@ class _Batch:
 
 
 class Executor:
-    """Runs untrusted Python 3 and C++ programs safely and fast. Use as a context manager, from one thread."""
+    """Runs untrusted Python 3 and C++ programs safely and fast. Use as a context manager, from one thread.
+
+    workers: sandboxes, one per core by default. isolation: "namespaces", "rlimits" or "auto" (the strongest that
+    works here); anything weaker than namespaces raises IsolationError unless allow_unsafe. cache_dir: compiled
+    programs, the precompiled header and the launcher ($XDG_CACHE_HOME/alphacode-solver by default). python: the
+    interpreter for contestants' Python (/usr/bin/python3). compile_limits: the C++ compiler's own limits.
+    `isolation_level` says what is in use, e.g. "namespaces+seccomp+rlimits".
+    """
 
     def __init__(
         self,
@@ -126,8 +140,8 @@ class Executor:
         compile_limits: CompileLimits | None = None,
     ) -> None:
         self.workers = workers if workers is not None else os.cpu_count() or 1
-        if self.workers < 1:
-            raise ValueError(f"workers must be at least 1, got {self.workers}")
+        if not 1 <= self.workers <= 512:  # each worker has its own host uid, from a range of 1000
+            raise ValueError(f"workers must be between 1 and 512, got {self.workers}")
         self.python = python or DEFAULT_PYTHON
         if not os.path.isabs(self.python) or not os.access(self.python, os.X_OK):
             raise ValueError(f"python must be an absolute path to an interpreter, got {self.python!r}")
@@ -177,6 +191,11 @@ class Executor:
         if self._closed:
             return
         self._closed = True
+        while True:  # drop queued work (e.g. left by an interrupted run_many): nobody will wait for it
+            try:
+                self._tasks.get_nowait()
+            except queue.Empty:
+                break
         for _ in self._threads:
             self._tasks.put((99, next(self._sequence), None))
         for thread in self._threads:
@@ -364,45 +383,16 @@ class Executor:
         program_blob = job.program.source.encode("utf-8", "surrogateescape") if compiled.kind == "python" else b""
         pending = list(indices)
         while pending and not (job.stopped or job.batch.cancelled):
-            request = {
-                "op": "run", "kind": compiled.kind, "program": job.program.id, "path": compiled.target,
-                "limits": child_limits(limits, compiled.kind, worker.vsz, self._private_uid),
-            }  # fmt: skip
-            done, restart, compile_failed = 0, False, False
+            current = _within_bytes(pending, job.inputs)
             try:
                 if worker.process is None:
                     worker.restart()
-                batch = worker.start_batch(request, program_blob, [job.inputs[i] for i in pending])
-                stopping = compile_failed = False
-                while True:
-                    facts, out, err = worker.next_event(limits.wall_seconds + 30)
-                    if facts["op"] == "compiled":
-                        result = CompileResult(facts["ok"], float(facts["seconds"]), bool(facts["cached"]),
-                                               str(facts["message"]))  # fmt: skip
-                        job.set_python_compile(result)
-                        self._remember(job.program, _Compiled(result, "python"))
-                        stopping = compile_failed = not result.ok
-                        continue
-                    if facts["op"] == "batch_end":
-                        if done < len(pending) and not stopping:
-                            raise WorkerError(f"worker {worker.index} ended a batch early")
-                        break
-                    if stopping:  # a run the server started before our stop arrived: not wanted
-                        continue
-                    if facts.get("index") != done:
-                        raise WorkerError(f"worker {worker.index} answered out of order")
-                    go_on = job.store(pending[done], classify(facts, out, err, limits))
+                done, restart, compile_failed = self._run_batch(worker, job, current, program_blob)
+            except (WorkerError, OSError) as exc:  # the run in flight (if any) is lost; the worker is replaced
+                done, restart, compile_failed = self._runs_stored(job, current), True, False
+                if done < len(current):
+                    job.store(current[done], sandbox_error(str(exc)))
                     done += 1
-                    if facts.get("dirty"):  # the scratch directory could not be emptied: start afresh
-                        restart = True
-                        break
-                    if not go_on and done < len(pending):
-                        worker.stop_batch(batch)
-                        stopping = True
-            except (WorkerError, OSError) as exc:
-                if done < len(pending):
-                    job.store(pending[done], sandbox_error(str(exc)))
-                done, restart = done + 1, True
             pending = [] if job.stopped or compile_failed else pending[done:]
             if restart:
                 try:
@@ -412,6 +402,53 @@ class Executor:
                     for i in pending:
                         job.store(i, sandbox_error(f"worker {worker.index} cannot restart: {exc}"))
                     return
+
+    def _run_batch(self, worker: Worker, job: _Job, current: list[int], program_blob: bytes) -> tuple[int, bool, bool]:
+        """One request: run `current` in order, storing results. Returns (runs stored, restart?, compile failed?)."""
+        compiled, limits = job.compiled, job.batch.limits
+        assert compiled is not None
+        request = {
+            "op": "run", "kind": compiled.kind, "program": job.program.id, "path": compiled.target,
+            "limits": child_limits(limits, compiled.kind, worker.vsz, self._private_uid),
+        }  # fmt: skip
+        batch = worker.start_batch(request, program_blob, [job.inputs[i] for i in current])
+        done, stopping, compile_failed = 0, False, False
+        while True:
+            facts, out, err = worker.next_event(limits.wall_seconds + HUNG_AFTER_SECONDS)
+            if facts["op"] == "compiled":  # Python batches start with the compile verdict
+                result = CompileResult(facts["ok"], float(facts["seconds"]), bool(facts["cached"]),
+                                       str(facts["message"]))  # fmt: skip
+                job.set_python_compile(result)
+                self._remember(job.program, _Compiled(result, "python"))
+                stopping = compile_failed = not result.ok
+            elif facts["op"] == "batch_end":
+                if done < len(current) and not stopping:
+                    raise WorkerError(f"worker {worker.index} ended a batch early")
+                return done, False, compile_failed
+            elif not stopping:  # after our stop, runs the server had already started are not wanted
+                if facts.get("index") != done:
+                    raise WorkerError(f"worker {worker.index} answered out of order")
+                go_on = job.store(current[done], classify(facts, out, err, limits))
+                done += 1
+                if facts.get("dirty"):  # the scratch directory could not be emptied: start afresh
+                    return done, True, False
+                if not go_on and done < len(current):
+                    worker.stop_batch(batch)
+                    stopping = True
+
+    @staticmethod
+    def _runs_stored(job: _Job, current: list[int]) -> int:
+        return sum(1 for _ in itertools.takewhile(lambda i: job.runs[i] is not None, current))
+
+
+def _within_bytes(indices: list[int], inputs: list[bytes]) -> list[int]:
+    """The longest prefix of `indices` whose inputs fit in one request (never empty)."""
+    total = 0
+    for count, i in enumerate(indices):
+        total += len(inputs[i])
+        if total > MAX_REQUEST_BYTES and count:
+            return indices[:count]
+    return indices
 
 
 def _done(compiled: _Compiled) -> Future[_Compiled]:

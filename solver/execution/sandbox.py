@@ -7,8 +7,10 @@ its own unprivileged host uid so that RLIMIT_NPROC applies and workers never sha
 "rlimits": the same fork-server without bubblewrap (rlimits + seccomp + a separate uid when root) — weak, so it is
 refused unless the caller allows unsafe execution.
 
-The supervisor side of the protocol lives here too: every read has a deadline, sizes are bounded and the replies
-are JSON plus raw bytes, so a broken or hostile server can only produce SANDBOX_ERROR.
+The supervisor side of the protocol lives here too (frames: a JSON header plus raw blobs, see forkserver.py):
+`run` sends a batch of inputs, the server streams back `compiled` (Python only), one `result` per input and
+`batch_end`; a `stop` for that batch may be sent at any time. Every read has a deadline, sizes are bounded and
+nothing is unpickled, so a broken or hostile server can only produce SANDBOX_ERROR.
 """
 
 from __future__ import annotations
@@ -95,7 +97,8 @@ def probe_namespaces(uid: int | None) -> str:
                     [*bwrap_args(1 << 20), "/usr/bin/true"], env={}, capture_output=True, timeout=20, **spawn_user(uid)
                 )
                 reason = done.stderr.decode(errors="replace").strip().splitlines()
-                _probe_cache[uid] = "" if done.returncode == 0 else (reason[-1] if reason else f"exit {done.returncode}")
+                failure = reason[-1] if reason else f"exit {done.returncode}"
+                _probe_cache[uid] = "" if done.returncode == 0 else failure
             except (OSError, subprocess.SubprocessError) as exc:
                 _probe_cache[uid] = str(exc)
     return _probe_cache[uid]
@@ -167,7 +170,9 @@ class Worker:
         # glibc sizes default thread stacks from the soft RLIMIT_STACK it starts with: pin it to the usual 8 MiB,
         # whatever ours is, so that threads fit under the address-space limit (children raise it for their main stack).
         command = [PRLIMIT, f"--stack={8 << 20}:", "--", *command]
-        environment = {} if self.env.mode == "namespaces" else {"PATH": SANDBOX_PATH, "LANG": "C.UTF-8", "HOME": scratch}
+        environment = {"PATH": SANDBOX_PATH, "LANG": "C.UTF-8", "HOME": scratch}
+        if self.env.mode == "namespaces":
+            environment = {}  # bubblewrap sets the sandbox's; its own pid 1 must not carry ours (/proc/1/environ)
         with open(self._log_path, "ab") as log:
             self.process = subprocess.Popen(
                 command, env=environment, cwd=cwd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=log,
@@ -177,6 +182,7 @@ class Worker:
         os.close(reply_write)
         self._poll = select.poll()
         self._poll.register(self._reply, select.POLLIN)
+        self._buffer = bytearray()
         # The pids the child must not signal, as it sees them: in a pid namespace the init (1) and the server (2).
         protected = [1, 2] if self.env.mode == "namespaces" else [1, self.process.pid, os.getpid()]
         init = {"op": "init", "kill_namespace": self.env.mode == "namespaces", "scratch": scratch,
@@ -266,17 +272,18 @@ class Worker:
         return header, [self._read(n, deadline) for n in sizes]
 
     def _read(self, size: int, deadline: float) -> bytes:
-        chunks, left = [], size
-        while left:
+        """Exactly `size` bytes; reads ahead so that a whole small frame usually costs one system call."""
+        while len(self._buffer) < size:
             wait = deadline - time.monotonic()
             if wait <= 0 or not self._poll.poll(wait * 1000):
                 raise WorkerError(f"worker {self.index} did not answer in time")
-            chunk = os.read(self._reply, min(left, 1 << 20))
+            chunk = os.read(self._reply, max(size - len(self._buffer), 1 << 16))
             if not chunk:
                 raise WorkerError(f"worker {self.index} died; {self.log_tail()}")
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
+            self._buffer += chunk
+        data = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        return data
 
 
 def create_runtime_dir() -> Path:

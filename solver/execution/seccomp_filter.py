@@ -30,7 +30,8 @@ DENIED = (
     "fork vfork ptrace process_vm_readv process_vm_writev pidfd_open pidfd_getfd pidfd_send_signal kcmp "
     "perf_event_open bpf userfaultfd io_uring_setup io_uring_enter io_uring_register keyctl add_key request_key "
     "unshare setns mount umount2 pivot_root chroot open_tree move_mount fsopen fsconfig fsmount fspick mount_setattr "
-    "name_to_handle_at open_by_handle_at fanotify_init ioprio_set syslog acct quotactl swapon swapoff reboot kexec_load "
+    "name_to_handle_at open_by_handle_at fanotify_init ioprio_set syslog acct quotactl swapon swapoff reboot "
+    "kexec_load "
     "init_module finit_module delete_module iopl ioperm socket migrate_pages move_pages"
 ).split()
 PID_TARGETED = ("kill", "tkill", "tgkill", "rt_sigqueueinfo", "rt_tgsigqueueinfo")  # first argument is a pid
