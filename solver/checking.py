@@ -92,7 +92,8 @@ def normalise(output: str | bytes) -> str:
 # ------------------------------------------------------------------------------------------------------ checkers
 # The executor gives a program standard input only, so a checker is wrapped: the wrapper reads the three files
 # from stdin as length-prefixed blobs ("<n>\n" then n bytes, three times), writes them into the scratch directory
-# and calls the checker with their names as argv[1:4] — the checker's own code is left untouched. The C++
+# and calls the checker with their names as argv[1:4] — the checker's own code is left untouched. A checker accepts with status 0 and rejects with 1;
+# anything else (a crash, status 3) is the judge's failure. The C++
 # wrapper starts with bits/stdc++.h so the precompiled header still applies.
 
 CHECKER_FILES = ("input.txt", "expected.txt", "output.txt")
@@ -113,7 +114,14 @@ for _name, _blob in zip({files!r}, _blobs()):
         _f.write(_blob)
 _s.argv = ["checker", *{files!r}]
 _s.stdin = open("input.txt")
-exec(compile({source!r}, "checker.py", "exec"), {{"__name__": "__main__"}})
+try:
+    exec(compile({source!r}, "checker.py", "exec"), {{"__name__": "__main__"}})
+except SystemExit:
+    raise
+except BaseException:  # a crashing checker is the judge's failure: exit 3, not the "rejected" status 1
+    import traceback
+    traceback.print_exc()
+    _s.exit(3)
 """
 
 _CPP_WRAPPER = """\

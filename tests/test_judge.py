@@ -11,7 +11,7 @@ from solver.cli import main as solve
 from solver.execution import Executor, Limits, Program
 from solver.judge import Verdict, judge, judge_many
 from solver.problem import Checker, Language, Problem, load_problems
-from solver.problem import Tests as TestSet  # not "Test...": pytest would try to collect it
+from solver.problem import Tests as Cases  # not "Test...": pytest would try to collect it
 
 ROOT = Path(__file__).resolve().parent.parent
 PY, CPP = Language.PYTHON3, Language.CPP
@@ -65,7 +65,7 @@ def test_stop_on_failure_judges_only_until_the_first_failure(executor):
 
 
 def test_several_accepted_outputs(executor):
-    tests = TestSet(input=("\n",), output=(("1 2", "2 1"),))
+    tests = Cases(input=("\n",), output=(("1 2", "2 1"),))
     reports = judge_many(executor, [Program(PY, "print(2, 1)"), Program(PY, "print(1, 1)")], tests, Limits())
     assert [r.verdict for r in reports] == [Verdict.OK, Verdict.WA]
 
@@ -110,7 +110,7 @@ def test_checker_decides(executor, checker_language, checker_source):
 
 def test_a_broken_checker_is_the_judges_failure_not_the_programs(executor):
     checker = Checker(language=PY, source="raise RuntimeError('checker bug')")
-    reports = judge_many(executor, [Program(PY, "print(1)")], TestSet(input=("1\n",), output=("1\n",)), Limits(), checker)
+    reports = judge_many(executor, [Program(PY, "print(1)")], Cases(input=("1\n",), output=("1\n",)), Limits(), checker)
     assert reports[0].verdict == Verdict.SANDBOX_ERROR
 
 
@@ -119,7 +119,7 @@ def test_bundled_problems_reference_solutions(executor):
     problems = load_problems(ROOT / "problems" / "examples")
     kinds = set()
     for problem in problems:
-        tests = TestSet(
+        tests = Cases(
             input=problem.public_tests.input + problem.hidden_tests.input,
             output=problem.public_tests.output + problem.hidden_tests.output,
         )

@@ -31,6 +31,9 @@ FLAGS = ("-std=c++17", "-O2", "-DONLINE_JUDGE")  # the PCH is built with exactly
 LINK_FLAGS = ("-static",)  # static binaries start ~2x faster than dynamic ones
 DIAGNOSTIC_FLAGS = ("-fmax-errors=20", "-fdiagnostics-color=never")
 STDCXX_HEADER = "bits/stdc++.h"
+# Part of every cache key: bump it when the compile environment changes (sandbox, PCH layout), so that results
+# produced by an older environment, compile errors included, are never served again.
+ENVIRONMENT_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,7 @@ class CppCompiler:
         return version.splitlines()[0] + " " + machine.strip()
 
     def key(self, source: str) -> str:
-        text = "\0".join([self.identity, *FLAGS, *LINK_FLAGS, source])
+        text = "\0".join([ENVIRONMENT_VERSION, self.identity, *FLAGS, *LINK_FLAGS, source])
         return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
     def _paths(self, key: str) -> tuple[Path, Path]:
