@@ -250,6 +250,7 @@ def main() -> None:
         },
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    report["command"] = " ".join(["python scripts/bench_execution.py", *sys.argv[1:]])
     args.out.write_text(json.dumps(report, indent=2) + "\n")
     print_tables(console, report)
     console.print(f"wrote {args.out}")

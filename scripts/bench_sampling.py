@@ -204,7 +204,7 @@ def main() -> None:
             })  # fmt: skip
 
     result = {
-        "preset": PRESET, "prompt_len": PROMPT_LEN, "temperature": TEMPERATURE, "quick": args.quick,
+        "command": " ".join(["python scripts/bench_sampling.py", *sys.argv[1:]]), "preset": PRESET, "prompt_len": PROMPT_LEN, "temperature": TEMPERATURE, "quick": args.quick,
         "threads": args.threads, "machine": platform.processor() or platform.machine(), "torch": torch.__version__,
         "matmul_gflops": flop_rate / 1e9,
         "flops_per_token": {n: flops_per_token(mqa, n) for n in plan["new_tokens"]},

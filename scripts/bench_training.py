@@ -17,6 +17,7 @@ import argparse
 import json
 import platform
 import statistics
+import sys
 import time
 from pathlib import Path
 
@@ -132,6 +133,7 @@ def main() -> None:
         "rows": rows,
     }
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    result["command"] = " ".join(["python scripts/bench_training.py", *sys.argv[1:]])
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(f"{args.preset}: {params / 1e6:.1f}M params, 6N = {6 * params / 1e6:.0f} MFLOP/token, counted per token "
           f"(encoder tokens skip the decoder) {flops / (B * (S + T)) / 1e6:.0f} MFLOP, "

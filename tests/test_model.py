@@ -13,29 +13,11 @@ from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 from solver.model import PRESETS, AlphaCodeConfig, AlphaCodeForConditionalGeneration
 from solver.model.modeling import attend
 from solver.model.sampling import StaticKVCache, decode_one_token, prefill
-
-VOCAB = 64
-
-
-@pytest.fixture(autouse=True)
-def one_torch_thread():
-    """Tiny models gain nothing from threads, and OpenMP threads stall badly when other jobs share the cores."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+from tiny_models import VOCAB, random_ids, tiny_model
 
 
-def tiny_model(seed: int = 0, **overrides) -> AlphaCodeForConditionalGeneration:
-    """A seeded tiny model; a wide init makes its greedy outputs varied (the default init repeats one token)."""
-    torch.manual_seed(seed)
-    config = AlphaCodeConfig.from_preset("tiny", vocab_size=VOCAB, initializer_range=0.3, **overrides)
-    return AlphaCodeForConditionalGeneration(config).eval()
 
-
-def random_ids(*shape: int, seed: int = 1) -> torch.Tensor:
-    # ids 5.. avoid the special tokens, so no prompt token reads as <pad>
-    return torch.randint(5, VOCAB, shape, generator=torch.Generator().manual_seed(seed))
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def reference_attention(q, k, v, causal, key_mask=None):

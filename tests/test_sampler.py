@@ -11,29 +11,12 @@ import torch
 
 from solver.model import AlphaCodeConfig, AlphaCodeForConditionalGeneration, Sample, sample_programs
 from solver.model.sampling import StaticKVCache, logits_to_probs, model_logprobs, sample
+from tiny_models import VOCAB, random_ids, tiny_model
 
-VOCAB = 64
 BOS, EOS = 1, 2
 
 
-@pytest.fixture(autouse=True)
-def one_torch_thread():
-    """Tiny models gain nothing from threads, and OpenMP threads stall badly when other jobs share the cores."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
-
-
-def tiny_model(seed: int = 0, **overrides) -> AlphaCodeForConditionalGeneration:
-    """A seeded tiny model; a wide init makes its greedy outputs varied (the default init repeats one token)."""
-    torch.manual_seed(seed)
-    config = AlphaCodeConfig.from_preset("tiny", vocab_size=VOCAB, initializer_range=0.3, **overrides)
-    return AlphaCodeForConditionalGeneration(config).eval()
-
-
-def random_ids(*shape: int, seed: int = 1) -> torch.Tensor:
-    return torch.randint(5, VOCAB, shape, generator=torch.Generator().manual_seed(seed))
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 def generate_greedy(model, prompt: torch.Tensor, max_new_tokens: int) -> tuple[list[int], bool]:
