@@ -29,20 +29,28 @@ def signature_entry(status: str, normalised_output: str) -> str:
 
 @dataclass(frozen=True)
 class Cluster:
-    members: tuple[str, ...]  # program ids, in the order they were given
+    members: tuple[str, ...]  # distinct program ids, in the order they were given
     signature: Signature  # the signature of the first member (for fuzzy clusters, members may differ slightly)
+    n_samples: int = 0  # samples behind the members (a program sampled 3 times counts 3); 0 = one per member
 
     @property
     def size(self) -> int:
-        return len(self.members)
+        """How many samples behave this way: what "largest cluster" means. Duplicates count, as they would
+        had every sample been clustered on its own."""
+        return self.n_samples or len(self.members)
 
 
-def exact_clusters(signatures: Mapping[str, Signature]) -> list[Cluster]:
-    """Programs with identical signatures, largest cluster first (ties: first seen first)."""
+def _weight(ids: Sequence[str], counts: Mapping[str, int] | None) -> int:
+    return sum(counts.get(i, 1) for i in ids) if counts is not None else len(ids)
+
+
+def exact_clusters(signatures: Mapping[str, Signature], counts: Mapping[str, int] | None = None) -> list[Cluster]:
+    """Programs with identical signatures, largest cluster first (ties: first seen first). `counts` gives how many
+    samples each program id stands for (default 1)."""
     groups: dict[Signature, list[str]] = defaultdict(list)
     for program_id, signature in signatures.items():
         groups[signature].append(program_id)
-    clusters = [Cluster(tuple(ids), sig) for sig, ids in groups.items()]
+    clusters = [Cluster(tuple(ids), sig, _weight(ids, counts)) for sig, ids in groups.items()]
     return sorted(clusters, key=lambda c: -c.size)  # sorted() is stable: ties keep first-seen order
 
 
@@ -57,6 +65,7 @@ def fuzzy_clusters(
     signatures: Mapping[str, Signature],
     max_disagreements: int = 2,
     method: Literal["graph", "agglomerative"] = "graph",
+    counts: Mapping[str, int] | None = None,
 ) -> list[Cluster]:
     """Join programs whose signatures differ on at most `max_disagreements` inputs.
 
@@ -64,7 +73,7 @@ def fuzzy_clusters(
     signatures further apart); `agglomerative` uses complete linkage, so every pair inside a cluster is within
     the bound. Largest cluster first.
     """
-    exact = exact_clusters(signatures)
+    exact = exact_clusters(signatures, counts)
     if len(exact) <= 1:
         return exact
     distinct = [c.signature for c in exact]
@@ -96,6 +105,6 @@ def fuzzy_clusters(
     clusters = []
     for group in groups:
         members = tuple(m for i in sorted(group) for m in exact[i].members)
-        clusters.append(Cluster(members, exact[min(group)].signature))
+        clusters.append(Cluster(members, exact[min(group)].signature, _weight(members, counts)))
     order = {program_id: i for i, program_id in enumerate(signatures)}
     return sorted(clusters, key=lambda c: (-c.size, order[c.members[0]]))

@@ -69,7 +69,7 @@ def select(
     queues = {i: _ranked(clusters[i].members, pick, scores, rng) for i in sequence}
     chosen: list[Choice] = []
     taken: set[str] = set()
-    for round_number in range(max((c.size for c in clusters), default=0)):
+    for round_number in range(max((len(c.members) for c in clusters), default=0)):
         for i in sequence:
             queue = queues[i]
             while queue and queue[0] in taken:  # the same program may sit in two fuzzy clusters' views

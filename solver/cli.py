@@ -20,6 +20,7 @@ from typing import Literal
 
 # Each command's module is imported only when that command runs, so `solve judge` does not pay for torch.
 COMMANDS: dict[str, str] = {
+    "solve": "solver.pipeline.commands:solve_command",
     "judge": "solver.commands:judge_command",
     "check": "solver.commands:check_command",
     "train-tokenizer": "solver.cli:train_tokenizer",
@@ -41,7 +42,7 @@ def _load(name: str) -> Callable[..., int | None]:
     return getattr(importlib.import_module(module), function)
 
 
-DEFAULT_COMMAND = None  # the model pipeline (`solve PROBLEM.json --budget 10`) registers here
+DEFAULT_COMMAND = "solve"  # `solve PROBLEM.json --budget 10` means `solve solve PROBLEM.json --budget 10`
 
 
 def _add_parameter(parser: argparse.ArgumentParser, name: str, param: inspect.Parameter, hint: object) -> None:
@@ -88,12 +89,6 @@ def main(argv: list[str] | None = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
-        if DEFAULT_COMMAND is None:
-            print(
-                f"solve: the model pipeline is not built yet; available commands: {', '.join(COMMANDS)}",
-                file=sys.stderr,
-            )
-            return 2
         argv = [DEFAULT_COMMAND, *argv]
     parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     namespace = parser.parse_args(argv)

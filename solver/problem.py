@@ -57,7 +57,7 @@ class Language(str, enum.Enum):
 _LANGUAGE_CODES = {0: Language.UNKNOWN_LANGUAGE, 1: Language.PYTHON, 2: Language.CPP, 3: Language.PYTHON3, 4: Language.JAVA}
 
 
-def _parse_language(value: Any) -> Language:
+def parse_language(value: Any) -> Language:
     if isinstance(value, bool):
         raise ValueError(f"unknown language {value!r}")
     if isinstance(value, int):
@@ -81,7 +81,7 @@ def _normalise_text(value: Any) -> Any:
     return value
 
 
-LanguageField = Annotated[Language, BeforeValidator(_parse_language)]
+LanguageField = Annotated[Language, BeforeValidator(parse_language)]
 TestText = Annotated[str, BeforeValidator(_normalise_text)]
 # A test's expected output: one string, or a list of accepted alternatives (a project extension).
 ExpectedOutput = Annotated[str | tuple[str, ...], BeforeValidator(_normalise_text)]

@@ -1,0 +1,123 @@
+"""`solve PROBLEM.json [--budget 10] [--out DIR] ...`: the solve pipeline as a command.
+
+Everything the user can set is a keyword of `solve_command`, which the CLI turns into options; the values are
+checked once, as a `SolveConfig`, before anything slow starts (model loading, sandboxes).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Literal
+
+from rich.console import Console
+
+from solver.errors import UsageError
+from solver.execution import Executor
+from solver.pipeline.config import DEFAULT_SAMPLES, SolveConfig, make_config
+from solver.problem import Language, Problem, load_problems, parse_language
+
+console = Console(highlight=False)
+
+
+def parse_languages(names: list[str] | None) -> tuple[Language, ...]:
+    if not names:
+        return (Language.PYTHON3, Language.CPP)
+    try:
+        return tuple(parse_language(name) for name in names)
+    except ValueError as error:
+        raise UsageError(f"--languages: {error}") from None
+
+
+def load_one_problem(path: Path) -> Problem:
+    problems = load_problems(path)
+    if len(problems) != 1:
+        raise UsageError(f"{path}: holds {len(problems)} problems; `solve` takes one (use `solve batch` for many)")
+    return problems[0]
+
+
+def require_compilers(config: SolveConfig) -> None:
+    """A missing compiler would otherwise show up as every C++ sample 'failing to compile'."""
+    if Language.CPP in config.languages or config.samples_from is not None:
+        if shutil.which("g++") is None:
+            raise UsageError("g++ is not installed (apt install g++), and C++ programs need it; "
+                             "or sample Python only with --languages PYTHON3")  # fmt: skip
+
+
+def solve_command(
+    problem: Path,
+    *,
+    budget: int = 10,
+    model: Path | None = None,
+    samples_from: Path | None = None,
+    samples: int = DEFAULT_SAMPLES,
+    languages: list[str] | None = None,
+    temperature: float = 0.25,
+    top_k: int | None = None,
+    top_p: float = 1.0,
+    max_new_tokens: int = 768,
+    batch_size: int = 64,
+    inputs: int = 50,
+    testgen_model: Path | None = None,
+    validate_inputs: bool = False,
+    max_clustered: int = 8192,
+    fuzzy: int = 0,
+    fuzzy_method: Literal["graph", "agglomerative"] = "graph",
+    order: Literal["largest", "smallest", "random"] = "largest",
+    pick: Literal["random", "mean-logprob", "value"] = "random",
+    filtering: bool = True,
+    clustering: bool = True,
+    random_metadata: bool = True,
+    judge_all: bool = False,
+    seed: int = 0,
+    workers: int | None = None,
+    allow_unsafe: bool = False,
+    out: Path | None = None,
+) -> int:
+    """Solve PROBLEM: sample programs, filter on the examples, cluster by behaviour, choose BUDGET submissions.
+
+    Without --model the bundled default model samples; --model takes one of the project's checkpoints or a Hugging
+    Face causal code model (a directory or a .gguf file); --samples-from takes programs sampled elsewhere (JSONL).
+    Exits 0 when submissions were chosen (and, if the file has hidden tests, whatever they say), 1 when none.
+    """
+    if model is not None and samples_from is not None:
+        raise UsageError("--model and --samples-from exclude each other: programs come from one source")
+    config = make_config(
+        "solve", model=model, samples_from=samples_from, samples=samples, languages=parse_languages(languages),
+        random_metadata=random_metadata, temperature=temperature, top_k=top_k, top_p=top_p,
+        max_new_tokens=max_new_tokens, batch_size=batch_size, filtering=filtering, inputs=inputs,
+        testgen_model=testgen_model, validate_inputs=validate_inputs, clustering=clustering,
+        max_clustered=max_clustered, fuzzy=fuzzy, fuzzy_method=fuzzy_method, budget=budget, order=order, pick=pick,
+        judge_all=judge_all, seed=seed, workers=workers, allow_unsafe=allow_unsafe,
+    )  # fmt: skip
+    the_problem = load_one_problem(problem)
+    if testgen_model is not None and not (Path(testgen_model) / "config.json").is_file():
+        raise UsageError(f"{testgen_model}: not a test-input model directory (no config.json)")
+    if out is not None and out.exists() and not out.is_dir():
+        raise UsageError(f"{out}: exists and is not a directory")
+    require_compilers(config)
+    policy, imported = None, None
+    if samples_from is not None:
+        from solver.pipeline.imported import check_scores, read_samples
+
+        imported = read_samples(samples_from)
+        check_scores(imported, pick)
+        for m in imported.malformed[:5]:
+            console.print(f"[yellow]{samples_from}:{m.line}:[/] skipped: {m.reason}")
+        if len(imported.malformed) > 5:
+            console.print(f"[yellow]{samples_from}:[/] {len(imported.malformed) - 5} more malformed lines skipped")
+    else:
+        from solver.pipeline.sampling import load_policy
+
+        with console.status("loading the model"):
+            policy = load_policy(model)
+    from solver.pipeline.output import print_summary, write_outputs
+    from solver.pipeline.solve import run_pipeline
+
+    with Executor(workers=config.workers, allow_unsafe=config.allow_unsafe) as executor:
+        result = run_pipeline(the_problem, config, executor, policy=policy, imported=imported, console=console)
+    print_summary(result, console)
+    if out is not None:
+        write_outputs(result, out)
+        console.print(f"wrote {len(result.choices)} submissions, samples.jsonl, report.json and config.yaml to {out}")
+    return 0 if result.choices else 1

@@ -1,0 +1,83 @@
+"""The settings of one `solve` run, typed and validated, saved next to its results (`config.yaml`).
+
+Every stage reads its settings from here, so a run is reproduced by its saved config, and an ablation is this
+config plus a few overrides. Defaults follow AlphaCode where it says something (half Python / half C++, random
+rating and tags, temperature 0.25, 50 generated inputs, at most 8192 programs clustered, 10 submissions from the
+largest clusters first).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from solver.errors import UsageError
+from solver.problem import Language
+
+# Sized so that the bundled default model samples this many programs in about a minute on 2 CPU cores.
+DEFAULT_SAMPLES = 128
+
+
+class SolveConfig(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    # sampling
+    model: Path | None = None  # None: the bundled default model (or programs from `samples_from`)
+    samples_from: Path | None = None  # a JSONL of programs made elsewhere instead of a model
+    samples: int = Field(DEFAULT_SAMPLES, ge=1)
+    languages: tuple[Language, ...] = (Language.PYTHON3, Language.CPP)  # split evenly, in this order
+    random_metadata: bool = True  # random rating and tags in the prompt (App. C.2); off: the problem's own
+    temperature: float = Field(0.25, ge=0)
+    top_k: int | None = Field(None, ge=1)
+    top_p: float = Field(1.0, gt=0, le=1)
+    max_new_tokens: int = Field(768, ge=1)
+    batch_size: int = Field(64, ge=1)
+    # filtering
+    filtering: bool = True
+    # test inputs for clustering
+    inputs: int = Field(50, ge=0)
+    testgen_model: Path | None = None
+    validate_inputs: bool = False  # keep only inputs on which the problem's reference solutions agree
+    # clustering
+    clustering: bool = True
+    max_clustered: int = Field(8192, ge=1)
+    fuzzy: int = Field(0, ge=0)  # 0: exact signatures; k: join programs differing on at most k inputs
+    fuzzy_method: Literal["graph", "agglomerative"] = "graph"
+    # selection
+    budget: int = Field(10, ge=1)
+    order: Literal["largest", "smallest", "random"] = "largest"
+    pick: Literal["random", "mean-logprob", "value"] = "random"
+    # evaluation
+    judge_all: bool = False  # judge every program that passed the examples on the hidden tests (for n@k)
+    # machinery
+    seed: int = 0
+    workers: int | None = Field(None, ge=1)
+    allow_unsafe: bool = False
+
+    @field_validator("languages")
+    @classmethod
+    def _runnable(cls, languages: tuple[Language, ...]) -> tuple[Language, ...]:
+        if not languages:
+            raise ValueError("at least one language is needed")
+        for language in languages:
+            if not language.runnable:
+                raise ValueError(f"{language.value} programs cannot be run (PYTHON3 or CPP)")
+        return languages
+
+
+def make_config(where: str, **values: object) -> SolveConfig:
+    """Build a config, turning a validation error into one line naming the field."""
+    try:
+        return SolveConfig(**values)
+    except ValidationError as error:
+        first = error.errors()[0]
+        field = ".".join(str(part) for part in first["loc"]) or "config"
+        raise UsageError(f"{where}: field '{field}': {first['msg']}") from None
+
+
+def config_yaml(config: SolveConfig) -> str:
+    import yaml
+
+    return yaml.safe_dump(config.model_dump(mode="json"), sort_keys=False)
