@@ -2,7 +2,8 @@
 
 A mutant keeps the example's structure — the same number of lines, and on every line the same number of tokens of
 the same kinds (integer, real, word) — and changes values: integers by ±1 or to a random value within the range of
-integers seen in the same column of lines of the same shape, reals slightly, characters of words to other characters
+integers seen in the same column of lines of the same shape (or on any list line, for lines of three or more
+integers), two values of such a list swapped, reals slightly, characters of words to other characters
 seen in the examples, two characters of a word swapped, lines of the same shape shuffled. Mutants need not be valid
 inputs (a changed `n` may no longer match its list), which is why CodeContests kept only those on which correct
 solutions agreed; to lower the waste, integers that look like counts of what follows are left alone.
@@ -59,12 +60,20 @@ def _parse(text: str) -> list[_Line]:
 class _Seen:
     """What the examples show about each column of each line shape, and which characters words use."""
 
-    int_range: dict[tuple[tuple[str, ...], int], tuple[int, int]]
+    int_range: dict[tuple, tuple[int, int]]
     alphabet: str
 
 
+def _column(shape: tuple[str, ...], column: int) -> tuple:
+    """Which integers share a range: a line of three or more integers is a list whose values are alike wherever
+    they stand (and lists differ in length from example to example); otherwise each column of each line shape."""
+    if len(shape) > 2 and all(kind == "int" for kind in shape):
+        return ("list",)
+    return (shape, column)
+
+
 def _survey(inputs: Sequence[str]) -> _Seen:
-    int_range: dict[tuple[tuple[str, ...], int], tuple[int, int]] = {}
+    int_range: dict[tuple, tuple[int, int]] = {}
     chars: set[str] = set()
     for text in inputs:
         for line in _parse(text):
@@ -72,8 +81,9 @@ def _survey(inputs: Sequence[str]) -> _Seen:
                 token = line.parts[position]
                 if line.shape[column] == "int":
                     value = int(token)
-                    low, high = int_range.get((line.shape, column), (value, value))
-                    int_range[line.shape, column] = (min(low, value), max(high, value))
+                    key = _column(line.shape, column)
+                    low, high = int_range.get(key, (value, value))
+                    int_range[key] = (min(low, value), max(high, value))
                 elif line.shape[column] == "word":
                     chars.update(token)
     return _Seen(int_range, "".join(sorted(chars)) or "abcdefghijklmnopqrstuvwxyz")
@@ -136,7 +146,8 @@ def mutate_once(text: str, rng: random.Random, seen: _Seen, n_changes: int) -> s
     for _ in range(n_changes):
         same_shape = [i for i, line in enumerate(lines) if line.shape and sum(1 for l in lines if l.shape == line.shape) > 1]
         if same_shape and rng.random() < 0.15:
-            group = [i for i in same_shape if lines[i].shape == lines[rng.choice(same_shape)].shape]
+            chosen_shape = lines[rng.choice(same_shape)].shape  # drawn once: the group is one shape's lines
+            group = [i for i in same_shape if lines[i].shape == chosen_shape]
             texts = [lines[i].text() for i in group]
             rng.shuffle(texts)
             for i, new in zip(group, texts):
@@ -150,7 +161,12 @@ def mutate_once(text: str, rng: random.Random, seen: _Seen, n_changes: int) -> s
         token = line.parts[position]
         kind = line.shape[column]
         if kind == "int":
-            new = _mutate_int(token, rng, seen.int_range.get((line.shape, column), (int(token),) * 2))
+            if len(line.shape) > 2 and rng.random() < 0.25:  # swap two values of a list: order matters to many bugs
+                other = line.token_positions[rng.choice([c for c in range(len(line.shape)) if c != column])]
+                if (index, line.token_positions.index(other)) not in protected and token_kind(line.parts[other]) == kind:
+                    line.parts[position], line.parts[other] = line.parts[other], token
+                    continue
+            new = _mutate_int(token, rng, seen.int_range.get(_column(line.shape, column), (int(token),) * 2))
         elif kind == "real":
             new = _mutate_real(token, rng)
         else:
