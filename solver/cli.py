@@ -21,6 +21,7 @@ from typing import Literal
 # Each command's module is imported only when that command runs, so `solve judge` does not pay for torch.
 COMMANDS: dict[str, str] = {
     "solve": "solver.pipeline.commands:solve_command",
+    "batch": "solver.pipeline.batch:batch_command",
     "judge": "solver.commands:judge_command",
     "check": "solver.commands:check_command",
     "train-tokenizer": "solver.cli:train_tokenizer",

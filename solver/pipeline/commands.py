@@ -38,10 +38,9 @@ def load_one_problem(path: Path) -> Problem:
 
 def require_compilers(config: SolveConfig) -> None:
     """A missing compiler would otherwise show up as every C++ sample 'failing to compile'."""
-    if Language.CPP in config.languages or config.samples_from is not None:
-        if shutil.which("g++") is None:
-            raise UsageError("g++ is not installed (apt install g++), and C++ programs need it; "
-                             "or sample Python only with --languages PYTHON3")  # fmt: skip
+    if (Language.CPP in config.languages or config.samples_from is not None) and shutil.which("g++") is None:
+        raise UsageError("g++ is not installed (apt install g++), and C++ programs need it; "
+                         "or sample Python only with --languages PYTHON3")  # fmt: skip
 
 
 def solve_command(
@@ -82,6 +81,10 @@ def solve_command(
     """
     if model is not None and samples_from is not None:
         raise UsageError("--model and --samples-from exclude each other: programs come from one source")
+    if model is None and samples_from is None:
+        from solver.pipeline.sampling import DEFAULT_MODEL_DIR
+
+        model = DEFAULT_MODEL_DIR  # recorded in the saved config, so the run says which model it used
     config = make_config(
         "solve", model=model, samples_from=samples_from, samples=samples, languages=parse_languages(languages),
         random_metadata=random_metadata, temperature=temperature, top_k=top_k, top_p=top_p,
@@ -110,7 +113,7 @@ def solve_command(
         from solver.pipeline.sampling import load_policy
 
         with console.status("loading the model"):
-            policy = load_policy(model)
+            policy = load_policy(config.model)
     from solver.pipeline.output import print_summary, write_outputs
     from solver.pipeline.solve import run_pipeline
 

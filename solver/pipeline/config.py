@@ -81,3 +81,26 @@ def config_yaml(config: SolveConfig) -> str:
     import yaml
 
     return yaml.safe_dump(config.model_dump(mode="json"), sort_keys=False)
+
+
+def load_solve_config(path: Path | None, overrides: list[str] | tuple[str, ...] = (), **values: object) -> SolveConfig:
+    """A config from a YAML file (e.g. a run's saved config.yaml), then `values`, then `key=value` overrides."""
+    import yaml
+
+    from solver.training.config import apply_override
+
+    data: dict = {}
+    where = str(path) if path is not None else "config"
+    if path is not None:
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except OSError as error:
+            raise UsageError(f"{path}: cannot read: {error.strerror}") from None
+        except yaml.YAMLError as error:
+            raise UsageError(f"{path}: invalid YAML: {str(error).splitlines()[0]}") from None
+        if not isinstance(data, dict):
+            raise UsageError(f"{path}: expected a mapping of settings")
+    data.update({k: v for k, v in values.items() if v is not None})
+    for override in overrides:
+        apply_override(data, override, where)
+    return make_config(where, **data)

@@ -63,7 +63,7 @@ def sample_records(result: SolveResult) -> list[dict[str, Any]]:
             "hidden_verdict": hidden.verdict.value if hidden else None,
             "correct": result.correct(pid) if pid else False,
             "extra": dict(sample.extra),
-        })  # fmt: skip
+        })
         if pid:
             first_id.setdefault(pid, s.id)
     return records
@@ -85,7 +85,7 @@ def report(result: SolveResult) -> dict[str, Any]:
             "sample_id": first[c.program_id], "program_id": c.program_id, "language": program.language.value,
             "cluster": c.cluster_index, "cluster_size": c.cluster_size, "round": c.round, "score": c.score,
             "hidden_verdict": hidden.verdict.value if hidden else None, "correct": result.correct(c.program_id),
-        })  # fmt: skip
+        })
     hidden_tests = result.problem.hidden_tests
     return {
         "problem": result.problem.name,
@@ -96,28 +96,28 @@ def report(result: SolveResult) -> dict[str, Any]:
             "total": len(samples.samples), "distinct_programs": len(samples.programs),
             "duplicates": samples.n_duplicates, "no_code": samples.n_no_code,
             "malformed_lines": [{"line": m.line, "reason": m.reason} for m in result.malformed],
-        },  # fmt: skip
+        },
         "filtering": {
             "enabled": result.config.filtering, "compiled_programs": len(filtered.compiled),
             "passed_programs": len(filtered.passed),
             "passed_samples": sum(samples.counts[p] for p in filtered.passed), "samples_by_verdict": filtered.by_verdict,
-        },  # fmt: skip
+        },
         "inputs": {
             "generated": len(result.inputs.inputs), "by_source": result.inputs.by_source(),
             "duplicates_dropped": result.inputs.duplicates, "invalid_dropped": result.inputs.invalid,
             "validation": result.inputs.validation,
-        },  # fmt: skip
+        },
         "clustering": {
             "enabled": result.config.clustering, "pool_programs": len(result.pool), "clusters": len(behaviour.clusters),
             "largest_sizes": [c.size for c in behaviour.clusters[:TOP_CLUSTERS]],
             "not_clustered": behaviour.not_clustered,
-        },  # fmt: skip
+        },
         "selection": {"budget": result.config.budget, "order": result.config.order, "pick": result.config.pick,
-                      "fallback": result.fallback or None, "chosen": chosen},  # fmt: skip
+                      "fallback": result.fallback or None, "chosen": chosen},
         "hidden": None if result.hidden is None else {
             "tests": len(hidden_tests), "judged_programs": len(result.hidden),
             "correct_chosen": result.n_correct_chosen, "solved": bool(result.n_correct_chosen),
-        },  # fmt: skip
+        },
     }
 
 
@@ -160,18 +160,18 @@ def print_summary(result: SolveResult, console: Console) -> None:
     sec = result.seconds
     stages.add_row("sampling", f"{s['total']} samples, {s['distinct_programs']} distinct, {s['duplicates']} duplicates, "
                    f"{s['no_code']} without code" + (f", {len(s['malformed_lines'])} malformed lines" if
-                   s['malformed_lines'] else ""), f"{sec.get('sampling', 0):.1f}")  # fmt: skip
+                   s['malformed_lines'] else ""), f"{sec.get('sampling', 0):.1f}")
     verdicts = ", ".join(f"{k} {v}" for k, v in f["samples_by_verdict"].items())
     stages.add_row("filtering", f"{f['compiled_programs']} compiled, {f['passed_programs']} passed the examples "
-                   f"({f['passed_samples']} samples); by sample: {verdicts}", f"{sec.get('filtering', 0):.1f}")  # fmt: skip
+                   f"({f['passed_samples']} samples); by sample: {verdicts}", f"{sec.get('filtering', 0):.1f}")
     sources = ", ".join(f"{k} {v}" for k, v in i["by_source"].items()) or "none"
     stages.add_row("inputs", f"{i['generated']} generated ({sources})", f"{sec.get('inputs', 0):.1f}")
     sizes = ", ".join(str(x) for x in c["largest_sizes"][:10]) or "-"
     stages.add_row("clustering", f"{c['clusters']} clusters of {c['pool_programs']} programs; largest: {sizes}",
-                   f"{sec.get('clustering', 0):.1f}")  # fmt: skip
+                   f"{sec.get('clustering', 0):.1f}")
     if "hidden" in sec:
         stages.add_row("hidden", f"{rep['hidden']['judged_programs']} judged on {rep['hidden']['tests']} tests",
-                       f"{sec['hidden']:.1f}")  # fmt: skip
+                       f"{sec['hidden']:.1f}")
     console.print(stages)
     if result.fallback:
         console.print(f"[yellow]note:[/] {result.fallback}")
@@ -183,7 +183,7 @@ def print_summary(result: SolveResult, console: Console) -> None:
         style = "green" if entry["correct"] else ("red" if entry["correct"] is False else "")
         chosen.add_row(str(entry["rank"]), entry["file"], entry["sample_id"], str(entry["cluster"]),
                        str(entry["cluster_size"]), "-" if entry["score"] is None else f"{entry['score']:.3f}",
-                       f"[{style}]{hidden}[/]" if style else hidden)  # fmt: skip
+                       f"[{style}]{hidden}[/]" if style else hidden)
     console.print(chosen)
     if rep["hidden"] is not None:
         h = rep["hidden"]

@@ -147,29 +147,34 @@ class ModelPolicy:
         for spec, prompt_index in zip(plan, order):
             sample = drawn[prompt_index].pop(0)
             code = program_text(self.tokenizer, (BOS_ID, *sample.token_ids))
-            out.append(
-                PolicySample(
-                    spec.language, code, spec, len(sample.token_ids), sample.logprob_sum, sample.logprob_mean,
-                    sample.value, sample.finished,
-                )  # fmt: skip
-            )
+            scores = (len(sample.token_ids), sample.logprob_sum, sample.logprob_mean, sample.value, sample.finished)
+            out.append(PolicySample(spec.language, code, spec, *scores))
         return out
 
 
 def load_policy(model: Path | None):
     """`--model PATH` → a policy: the project's own checkpoints, or any Hugging Face causal model (a directory or a
     .gguf file). No path: the bundled default model."""
-    if model is None:
-        if not (DEFAULT_MODEL_DIR / "config.json").is_file():
-            raise UsageError("no --model given and the bundled default model is missing from solver/data/default-model")
-        return ModelPolicy(DEFAULT_MODEL_DIR)
-    model = Path(model)
+    model = DEFAULT_MODEL_DIR if model is None else Path(model)
+    if model == DEFAULT_MODEL_DIR and not (model / "config.json").is_file():
+        raise UsageError(f"the bundled default model is missing from {model}; pass --model DIR")
     if not model.exists():
         raise UsageError(f"{model}: no such model file or directory")
-    from solver.pipeline.causal import looks_like_causal_model
+    if _is_own_model(model):
+        return ModelPolicy(model)
+    from solver.pipeline.causal import CausalPolicy, looks_like_causal_model
 
     if looks_like_causal_model(model):
-        from solver.pipeline.causal import CausalPolicy
-
         return CausalPolicy(model)
-    return ModelPolicy(model)
+    raise UsageError(f"{model}: neither one of this project's checkpoints nor a Hugging Face causal model "
+                     "(a directory with config.json, or a .gguf file)")  # fmt: skip
+
+
+def _is_own_model(path: Path) -> bool:
+    import json
+
+    config = path / "config.json"
+    try:
+        return path.is_dir() and json.loads(config.read_text()).get("model_type") == "alphacode"
+    except (OSError, ValueError, AttributeError):
+        return False

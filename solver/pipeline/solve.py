@@ -10,7 +10,6 @@ import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -21,12 +20,12 @@ from clustering.selection import Choice, select
 from solver.errors import UsageError
 from solver.execution import Executor
 from solver.judge import JudgeReport, judge_many, limits_of
-from solver.pipeline.config import SolveConfig, make_config
+from solver.pipeline.config import SolveConfig
 from solver.pipeline.filtering import FilterResult, filter_programs
-from solver.pipeline.imported import ImportedSamples, check_scores, read_samples
+from solver.pipeline.imported import ImportedSamples
 from solver.pipeline.policy import Policy, SamplingSettings
-from solver.pipeline.sampling import SampleSet, collect, load_policy, plan_prompts
-from solver.problem import Problem, load_problems
+from solver.pipeline.sampling import SampleSet, collect, plan_prompts
+from solver.problem import Problem
 from test_generator.generate import GeneratedInputs, generate_inputs, validate
 
 SCORE_FIELD = {"mean-logprob": "logprob_mean", "value": "value"}
@@ -143,6 +142,8 @@ def run_pipeline(
         if not pool:
             pool = filtered.compiled
             fallback = f"no program passed the examples or ran without error; choosing among the {len(pool)} that compile"
+        if not pool:
+            fallback = "nothing to submit: no sample compiled"
 
     with stages.stage("inputs", None) as progress:
         writer = policy if hasattr(policy, "write_inputs") else None
@@ -174,7 +175,7 @@ def run_pipeline(
 
     hidden = None
     hidden_tests = problem.hidden_tests
-    if len(hidden_tests):
+    if len(hidden_tests) and choices:
         chosen = [c.program_id for c in choices]
         judged = list(dict.fromkeys(chosen + (list(filtered.passed) if config.judge_all else [])))
         with stages.stage("hidden", len(judged)) as progress:

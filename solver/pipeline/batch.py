@@ -1,0 +1,207 @@
+"""`solve batch PROBLEMS --out RUN`: the solve pipeline over many problems, resumable after any interruption.
+
+A run directory holds
+    config.yaml       the resolved settings; resuming with different settings is refused
+    samples.jsonl     one record per sample, every problem's in turn, ids "<problem>/<sample id>"
+    problems.jsonl    one record per finished problem: its report and where its samples end in samples.jsonl
+    problems/<name>/  each problem's submissions
+Both JSONL files are append-only. A problem's samples are appended and synced first, then its problem record,
+which is the commit point. On start, a torn last line is cut off and samples.jsonl is cut back to the end recorded
+by the last finished problem, so a run killed at any moment (kill -9 included) and started again with the same
+command ends with exactly the records an uninterrupted run would have.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from solver.errors import UsageError
+from solver.pipeline.config import SolveConfig, config_yaml, load_solve_config
+from solver.problem import Problem, load_problems
+
+console = Console(highlight=False)
+
+
+def _repair(path: Path) -> int:
+    """Cut a torn last line (no final newline) off a JSONL file; the bytes kept."""
+    if not path.exists():
+        return 0
+    data = path.read_bytes()
+    keep = data.rfind(b"\n") + 1
+    if keep != len(data):
+        with open(path, "r+b") as f:
+            f.truncate(keep)
+    return keep
+
+
+def _append(path: Path, lines: list[str]) -> int:
+    """Append lines and sync them to disk; the file's size afterwards."""
+    with open(path, "ab") as f:
+        f.write("".join(line + "\n" for line in lines).encode("utf-8"))
+        f.flush()
+        os.fsync(f.fileno())
+        return f.tell()
+
+
+@dataclass
+class RunDirectory:
+    root: Path
+
+    @property
+    def samples(self) -> Path:
+        return self.root / "samples.jsonl"
+
+    @property
+    def problems(self) -> Path:
+        return self.root / "problems.jsonl"
+
+    def open(self, config: SolveConfig) -> dict[str, dict[str, Any]]:
+        """Create or resume the run; the finished problems' records by name."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        saved = self.root / "config.yaml"
+        text = config_yaml(config)
+        if saved.exists() and saved.read_text(encoding="utf-8") != text:
+            raise UsageError(f"{saved}: this run was started with other settings; resume it with the same ones "
+                             "or choose another --out")  # fmt: skip
+        if not saved.exists():
+            tmp = saved.with_suffix(".tmp")
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(saved)
+        _repair(self.problems)
+        finished = {}
+        if self.problems.exists():
+            for number, line in enumerate(self.problems.read_text(encoding="utf-8").splitlines(), start=1):
+                try:
+                    record = json.loads(line)
+                except json.JSONDecodeError:
+                    raise UsageError(f"{self.problems}:{number}: not a JSON record; the run directory is damaged") from None
+                finished[record["problem"]] = record
+        end = max((r["samples_end"] for r in finished.values()), default=0)
+        size = _repair(self.samples)
+        if size < end:
+            raise UsageError(f"{self.samples}: shorter than {self.problems} says ({size} < {end} bytes)")
+        if size > end:  # the samples of a problem that was interrupted before its record was written
+            with open(self.samples, "r+b") as f:
+                f.truncate(end)
+        return finished
+
+    def commit(self, name: str, sample_records: list[dict], problem_record: dict) -> None:
+        end = _append(self.samples, [json.dumps(r, ensure_ascii=False) for r in sample_records])
+        _append(self.problems, [json.dumps({**problem_record, "samples_end": end}, ensure_ascii=False)])
+
+
+def problem_record(problem: Problem, report: dict[str, Any]) -> dict[str, Any]:
+    return {"problem": problem.name, "rating": problem.cf_rating, "tags": list(problem.cf_tags), "report": report}
+
+
+def solve_one(problem: Problem, config: SolveConfig, executor, policy, samples_file: Path | None, out_dir: Path):
+    """Run the pipeline on one problem; (sample records with run-wide ids, problem record)."""
+    from solver.pipeline.imported import check_scores, read_samples
+    from solver.pipeline.output import report, sample_records, write_outputs
+    from solver.pipeline.solve import run_pipeline
+
+    imported = None
+    if samples_file is not None:
+        imported = read_samples(samples_file)
+        check_scores(imported, config.pick)
+    result = run_pipeline(problem, config, executor, policy=policy, imported=imported, quiet=True)
+    write_outputs(result, out_dir)
+    records = [{"problem": problem.name, **r, "id": f"{problem.name}/{r['id']}"} for r in sample_records(result)]
+    return records, problem_record(problem, report(result))
+
+
+def _summary_line(record: dict[str, Any]) -> str:
+    rep = record["report"]
+    hidden = rep["hidden"]
+    verdict = "-" if hidden is None else ("[green]solved[/]" if hidden["solved"] else "[red]unsolved[/]")
+    return (f"{record['problem']}: {rep['samples']['total']} samples, {rep['filtering']['passed_programs']} passed "
+            f"examples, {rep['clustering']['clusters']} clusters, {len(rep['selection']['chosen'])} chosen, "
+            f"{verdict} ({rep['seconds']['total']:.1f} s)")  # fmt: skip
+
+
+def _pending(problems: list[Problem], finished: dict, samples_from: Path | None) -> Iterator[tuple[Problem, Path | None]]:
+    from solver.pipeline.imported import samples_file_for
+
+    for problem in problems:
+        if problem.name in finished:
+            continue
+        samples_file = None
+        if samples_from is not None:
+            samples_file = samples_file_for(samples_from, problem.name)
+            if samples_file is None:
+                console.print(f"[yellow]{problem.name}: no samples file in {samples_from}; skipped[/]")
+                continue
+        yield problem, samples_file
+
+
+def batch_command(
+    problems: Path,
+    *,
+    out: Path,
+    config: Path | None = None,
+    overrides: list[str] | None = None,
+    model: Path | None = None,
+    samples_from: Path | None = None,
+    ray: str | None = None,
+) -> int:
+    """Solve every problem in PROBLEMS (a directory or JSONL) into the run directory OUT; rerun to resume.
+
+    Settings are those of `solve`, from --config (a YAML such as a run's config.yaml) and --overrides key=value
+    (e.g. samples=64 budget=10 order=smallest). With --samples-from DIR, each problem's programs are read from
+    DIR/<problem name>.jsonl instead of sampled. With --ray ADDRESS (or `local`), problems run as Ray tasks.
+    """
+    from solver.pipeline.sampling import DEFAULT_MODEL_DIR
+
+    if samples_from is not None and not Path(samples_from).is_dir():
+        raise UsageError(f"{samples_from}: --samples-from for a batch must be a directory of <problem>.jsonl files")
+    if model is None and samples_from is None:
+        model = DEFAULT_MODEL_DIR
+    settings = load_solve_config(config, overrides or (), model=model, samples_from=samples_from)
+    all_problems = load_problems(problems)
+    run = RunDirectory(Path(out))
+    finished = run.open(settings)
+    todo = list(_pending(all_problems, finished, settings.samples_from))
+    console.print(f"{len(all_problems)} problems: {len(finished)} already finished, {len(todo)} to run")
+    if ray is not None:
+        from solver.pipeline.distributed import run_on_ray
+
+        run_on_ray(ray, todo, settings, run, console)
+    else:
+        _run_locally(todo, settings, run)
+    solved = [r for r in _records(run.problems) if r["report"]["hidden"] and r["report"]["hidden"]["solved"]]
+    total = len(_records(run.problems))
+    console.print(f"{total} problems finished, {len(solved)} solved; records in {run.root}")
+    return 0
+
+
+def _records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+
+
+def _run_locally(todo: list[tuple[Problem, Path | None]], settings: SolveConfig, run: RunDirectory) -> None:
+    from solver.execution import Executor
+    from solver.pipeline.output import safe_name
+
+    policy = None
+    if settings.samples_from is None and todo:
+        from solver.pipeline.sampling import load_policy
+
+        policy = load_policy(settings.model)
+    columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
+    with Executor(workers=settings.workers, allow_unsafe=settings.allow_unsafe) as executor, \
+            Progress(*columns, console=console, disable=not console.is_terminal) as progress:  # fmt: skip
+        task = progress.add_task("problems", total=len(todo))
+        for problem, samples_file in todo:
+            out_dir = run.root / "problems" / safe_name(problem.name)
+            records, record = solve_one(problem, settings, executor, policy, samples_file, out_dir)
+            run.commit(problem.name, records, record)
+            progress.console.print(_summary_line(record))
+            progress.advance(task)

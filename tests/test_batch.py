@@ -1,0 +1,106 @@
+"""`solve batch`: a run killed with SIGKILL and started again ends with exactly an uninterrupted run's records."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from max_problem import CORRECT_CPP, CORRECT_PY, LAST_PY, MIN_PY, max_problem
+
+from solver.cli import main
+
+LOOP_PY = "while True:\n    pass\n"  # fails the examples by TLE: a second per problem, so the kill lands mid-run
+TIMING_FIELDS = ("seconds",)
+
+
+def make_inputs(root: Path, n_problems: int = 4) -> tuple[Path, Path]:
+    problems, samples = root / "problems.jsonl", root / "samples"
+    samples.mkdir()
+    lines = []
+    for i in range(n_problems):
+        record = json.loads(max_problem().model_dump_json())
+        record.update(name=f"max {i}", time_limit={"seconds": 1, "nanos": 0})
+        lines.append(json.dumps(record))
+        programs = [CORRECT_PY, CORRECT_CPP, LAST_PY, MIN_PY, LOOP_PY][: 3 + i % 3]
+        text = "".join(json.dumps({"language": "CPP" if "#include" in p else "PYTHON3", "code": p}) + "\n"
+                       for p in programs)  # fmt: skip
+        (samples / f"max {i}.jsonl").write_text(text)
+    problems.write_text("\n".join(lines) + "\n")
+    return problems, samples
+
+
+def command(problems: Path, samples: Path, out: Path) -> list[str]:
+    return [sys.executable, "-m", "solver.cli", "batch", str(problems), "--out", str(out), "--samples-from",
+            str(samples), "--overrides", "inputs=8"]  # fmt: skip
+
+
+def records(run: Path) -> tuple[list[dict], list[dict]]:
+    samples = [json.loads(x) for x in (run / "samples.jsonl").read_text().splitlines()]
+    problems = [json.loads(x) for x in (run / "problems.jsonl").read_text().splitlines()]
+    for p in problems:
+        for field in TIMING_FIELDS:
+            p["report"].pop(field)
+        p.pop("samples_end")
+    return samples, problems
+
+
+def test_kill_and_resume_gives_the_same_records(tmp_path):
+    problems, samples = make_inputs(tmp_path)
+    whole = tmp_path / "whole"
+    subprocess.run(command(problems, samples, whole), check=True, capture_output=True, cwd=Path(__file__).parent.parent)
+    killed = tmp_path / "killed"
+    process = subprocess.Popen(command(problems, samples, killed), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               cwd=Path(__file__).parent.parent)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:  # kill once the first problem is committed and the second is under way
+        done = (killed / "problems.jsonl").read_text().count("\n") if (killed / "problems.jsonl").exists() else 0
+        if done >= 1:
+            break
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    n_done = (killed / "problems.jsonl").read_text().count("\n")
+    assert 1 <= n_done < 4, "the kill should land mid-run"
+    # A write torn by the kill: half a record at the end of both files.
+    with open(killed / "samples.jsonl", "a") as f:
+        f.write('{"problem": "max 3", "id": "max 3/li')
+    with open(killed / "problems.jsonl", "a") as f:
+        f.write('{"problem": "max')
+    result = subprocess.run(command(problems, samples, killed), check=False, capture_output=True, text=True,
+                            cwd=Path(__file__).parent.parent)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert f"{n_done} already finished" in result.stdout.replace("\n", " ")
+    assert records(killed) == records(whole)
+    ids = [r["id"] for r in records(killed)[0]]
+    assert len(ids) == len(set(ids)) == 3 + 4 + 5 + 3
+
+
+def test_rerun_is_a_no_op_and_other_settings_are_refused(tmp_path, capsys):
+    problems, samples = make_inputs(tmp_path, 2)
+    out = tmp_path / "run"
+    args = ["batch", str(problems), "--out", str(out), "--samples-from", str(samples), "--overrides", "inputs=4"]
+    assert main(args) == 0
+    before = (out / "samples.jsonl").read_bytes()
+    assert main(args) == 0
+    assert (out / "samples.jsonl").read_bytes() == before
+    assert "2 already finished, 0 to run" in capsys.readouterr().out.replace("\n", " ")
+    assert main([*args[:-1], "inputs=5"]) == 2
+    assert "other settings" in capsys.readouterr().err
+
+
+def test_missing_samples_file_skips_that_problem(tmp_path, capsys):
+    problems, samples = make_inputs(tmp_path, 3)
+    (samples / "max 1.jsonl").unlink()
+    out = tmp_path / "run"
+    assert main(["batch", str(problems), "--out", str(out), "--samples-from", str(samples), "--overrides",
+                 "inputs=4"]) == 0  # fmt: skip
+    assert "max 1: no samples file" in capsys.readouterr().out.replace("\n", " ")
+    assert [p["problem"] for p in records(out)[1]] == ["max 0", "max 2"]
+    assert main(["batch", str(problems), "--out", str(out), "--samples-from", str(samples), "--overrides",
+                 "nonsense=1"]) == 2  # fmt: skip
+    assert "nonsense" in capsys.readouterr().err
