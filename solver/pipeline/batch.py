@@ -105,7 +105,6 @@ def problem_record(problem: Problem, report: dict[str, Any]) -> dict[str, Any]:
 def solve_one(problem: Problem, config: SolveConfig, executor, policy, samples_file: Path | None, out_dir: Path):
     """Run the pipeline on one problem; (sample records with run-wide ids, problem record)."""
     from solver.pipeline.imported import check_scores, read_samples
-    from solver.pipeline.output import report, sample_records, write_outputs
     from solver.pipeline.solve import run_pipeline
 
     imported = None
@@ -113,6 +112,13 @@ def solve_one(problem: Problem, config: SolveConfig, executor, policy, samples_f
         imported = read_samples(samples_file)
         check_scores(imported, config.pick)
     result = run_pipeline(problem, config, executor, policy=policy, imported=imported, quiet=True)
+    return finish(problem, result, out_dir)
+
+
+def finish(problem: Problem, result, out_dir: Path) -> tuple[list[dict], dict]:
+    """Write a problem's submissions; its sample records with run-wide ids, and its problem record."""
+    from solver.pipeline.output import report, sample_records, write_outputs
+
     write_outputs(result, out_dir)
     records = [{"problem": problem.name, **r, "id": f"{problem.name}/{r['id']}"} for r in sample_records(result)]
     return records, problem_record(problem, report(result))
