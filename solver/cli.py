@@ -22,6 +22,9 @@ from typing import Literal
 COMMANDS: dict[str, str] = {
     "solve": "solver.pipeline.commands:solve_command",
     "batch": "solver.pipeline.batch:batch_command",
+    "evaluate": "solver.evaluation.report:evaluate_command",
+    "ablate": "solver.evaluation.ablate:ablate_command",
+    "import": "solver.importers:import_command",
     "judge": "solver.commands:judge_command",
     "check": "solver.commands:check_command",
     "train-tokenizer": "solver.cli:train_tokenizer",

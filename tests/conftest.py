@@ -14,3 +14,22 @@ def one_torch_thread():
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(threads)
+
+
+@pytest.fixture(scope="session")
+def tiny_model_dir(tmp_path_factory):
+    """A saved tiny random encoder-decoder with its own small tokenizer: the real model code, untrained."""
+    import torch
+
+    from solver.model import AlphaCodeConfig, AlphaCodeForConditionalGeneration
+    from solver.model.tokenizer import train_tokenizer
+
+    corpus = tmp_path_factory.mktemp("corpus")
+    (corpus / "a.py").write_text("n = int(input())\nprint(sum(map(int, input().split())))\n" * 20)
+    (corpus / "b.cpp").write_text("#include <bits/stdc++.h>\nint main() { int n; std::cin >> n; }\n" * 20)
+    out = tmp_path_factory.mktemp("model")
+    tokenizer = train_tokenizer([corpus], vocab_size=300, out_dir=out).tokenizer
+    torch.manual_seed(0)
+    config = AlphaCodeConfig.from_preset("tiny", vocab_size=len(tokenizer), max_encoder_len=1536, max_decoder_len=768)
+    AlphaCodeForConditionalGeneration(config).save_pretrained(out)
+    return out

@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from max_problem import CORRECT_CPP, CORRECT_PY, LAST_PY, MIN_PY, max_problem
+from max_problem import CORRECT_CPP, CORRECT_PY, LAST_PY, MIN_PY, SYNTAX_PY, max_problem
 
 from solver.cli import main
 
@@ -18,7 +18,9 @@ LOOP_PY = "while True:\n    pass\n"  # fails the examples by TLE: a second per p
 TIMING_FIELDS = ("seconds",)
 
 
-def make_inputs(root: Path, n_problems: int = 4) -> tuple[Path, Path]:
+def make_inputs(root: Path, n_problems: int = 4, slow: bool = True) -> tuple[Path, Path]:
+    """Problems "max 0".. and a samples file for each: 3 + i % 3 programs, two of them correct. `slow` puts the
+    endless loop (a TLE) last in the lists of five."""
     problems, samples = root / "problems.jsonl", root / "samples"
     samples.mkdir()
     lines = []
@@ -26,7 +28,7 @@ def make_inputs(root: Path, n_problems: int = 4) -> tuple[Path, Path]:
         record = json.loads(max_problem().model_dump_json())
         record.update(name=f"max {i}", time_limit={"seconds": 1, "nanos": 0})
         lines.append(json.dumps(record))
-        programs = [CORRECT_PY, CORRECT_CPP, LAST_PY, MIN_PY, LOOP_PY][: 3 + i % 3]
+        programs = [CORRECT_PY, CORRECT_CPP, LAST_PY, MIN_PY, LOOP_PY if slow else SYNTAX_PY][: 3 + i % 3]
         text = "".join(json.dumps({"language": "CPP" if "#include" in p else "PYTHON3", "code": p}) + "\n"
                        for p in programs)  # fmt: skip
         (samples / f"max {i}.jsonl").write_text(text)

@@ -9,34 +9,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-import torch
 import yaml
 
 from solver.cli import main
-from solver.model import AlphaCodeConfig, AlphaCodeForConditionalGeneration
 from solver.model.prompt import RATINGS, load_common_tags
-from solver.model.tokenizer import train_tokenizer
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "problems" / "examples" / "day_and_night.json"
 
 
-@pytest.fixture(scope="module")
-def model_dir(tmp_path_factory) -> Path:
-    corpus = tmp_path_factory.mktemp("corpus")
-    (corpus / "a.py").write_text("n = int(input())\nprint(sum(map(int, input().split())))\n" * 20)
-    (corpus / "b.cpp").write_text("#include <bits/stdc++.h>\nint main() { int n; std::cin >> n; }\n" * 20)
-    out = tmp_path_factory.mktemp("model")
-    tokenizer = train_tokenizer([corpus], vocab_size=300, out_dir=out).tokenizer
-    torch.manual_seed(0)
-    config = AlphaCodeConfig.from_preset("tiny", vocab_size=len(tokenizer), max_encoder_len=1536, max_decoder_len=768)
-    AlphaCodeForConditionalGeneration(config).save_pretrained(out)
-    return out
-
-
-def test_solve_with_own_model(model_dir, tmp_path, one_torch_thread):
+def test_solve_with_own_model(tiny_model_dir, tmp_path, one_torch_thread):
     out = tmp_path / "run"
-    code = main([str(EXAMPLE), "--model", str(model_dir), "--samples", "12", "--max-new-tokens", "24",
+    code = main([str(EXAMPLE), "--model", str(tiny_model_dir), "--samples", "12", "--max-new-tokens", "24",
                  "--inputs", "5", "--pick", "value", "--out", str(out)])  # fmt: skip
     records = [json.loads(line) for line in (out / "samples.jsonl").read_text().splitlines()]
     assert len(records) == 12
@@ -54,20 +37,20 @@ def test_solve_with_own_model(model_dir, tmp_path, one_torch_thread):
     assert code == (0 if chosen else 1)
     assert len(list((out / "submissions").iterdir())) == len(chosen)
     assert report["hidden"] is None or report["hidden"]["solved"] is False
-    assert yaml.safe_load((out / "config.yaml").read_text())["model"] == str(model_dir)
+    assert yaml.safe_load((out / "config.yaml").read_text())["model"] == str(tiny_model_dir)
 
 
-def test_same_seed_same_samples(model_dir, tmp_path, one_torch_thread):
+def test_same_seed_same_samples(tiny_model_dir, tmp_path, one_torch_thread):
     runs = []
     for name in ("a", "b"):
         out = tmp_path / name
-        main([str(EXAMPLE), "--model", str(model_dir), "--samples", "4", "--max-new-tokens", "16", "--inputs", "0",
+        main([str(EXAMPLE), "--model", str(tiny_model_dir), "--samples", "4", "--max-new-tokens", "16", "--inputs", "0",
               "--languages", "PYTHON3", "--out", str(out)])  # fmt: skip
         runs.append([json.loads(x)["code"] for x in (out / "samples.jsonl").read_text().splitlines()])
     assert runs[0] == runs[1]
 
 
-def test_default_model_missing_or_bad_model_dir(tmp_path, capsys):
+def test_default_model_missing_or_bad_tiny_model_dir(tmp_path, capsys):
     not_a_model = tmp_path / "empty"
     not_a_model.mkdir()
     assert main([str(EXAMPLE), "--model", str(not_a_model)]) == 2

@@ -171,8 +171,13 @@ def batch_command(
     if model is None and samples_from is None:
         model = DEFAULT_MODEL_DIR
     settings = load_solve_config(config, overrides or (), model=model, samples_from=samples_from)
-    all_problems = load_problems(problems)
-    run = RunDirectory(Path(out))
+    run_batch(load_problems(problems), settings, Path(out), ray)
+    return 0
+
+
+def run_batch(all_problems: list[Problem], settings: SolveConfig, out: Path, ray: str | None = None) -> list[dict]:
+    """Run (or resume) a batch into `out`; the problem records of every finished problem."""
+    run = RunDirectory(out)
     finished = run.open(settings)
     todo = list(_pending(all_problems, finished, settings.samples_from))
     console.print(f"{len(all_problems)} problems: {len(finished)} already finished, {len(todo)} to run")
@@ -182,10 +187,10 @@ def batch_command(
         run_on_ray(ray, todo, settings, run, console)
     else:
         _run_locally(todo, settings, run)
-    solved = [r for r in _records(run.problems) if r["report"]["hidden"] and r["report"]["hidden"]["solved"]]
-    total = len(_records(run.problems))
-    console.print(f"{total} problems finished, {len(solved)} solved; records in {run.root}")
-    return 0
+    records = _records(run.problems)
+    solved = [r for r in records if r["report"]["hidden"] and r["report"]["hidden"]["solved"]]
+    console.print(f"{len(records)} problems finished, {len(solved)} solved; records in {run.root}")
+    return records
 
 
 def _records(path: Path) -> list[dict]:
