@@ -287,9 +287,7 @@ def test_output_must_be_jsonl(tmp_path):
         import_xcodeeval(source, tmp_path / "out.json")
 
 
-def test_import_command_through_the_cli(tmp_path, monkeypatch, capsys):
-    # Registered here the way the lead registers it, so the signature's mapping to arguments is checked.
-    monkeypatch.setitem(COMMANDS, "import", "solver.importers:import_command")
+def test_import_command_through_the_cli(tmp_path, capsys):
     source = write_jsonl(tmp_path / "in.jsonl", [xce_row("aa11")])
     out = tmp_path / "problems.jsonl"
     assert main(["import", "xcodeeval", str(source), "--out", str(out)]) == 0
