@@ -11,7 +11,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from solver.cli import COMMANDS, main
+from solver.cli import main
 from solver.importers import import_codecontests, import_command, import_xcodeeval
 from solver.problem import Language, ProblemFormatError, load_problems
 
