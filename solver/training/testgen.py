@@ -36,7 +36,7 @@ def sample_test_inputs(
         raise ValueError(f"sample_test_inputs: n must be >= 0, got {n}")
     model_dir = Path(model_dir)
     tokenizer = load_tokenizer(model_dir)
-    model = AlphaCodeForConditionalGeneration.from_pretrained(model_dir).eval()
+    model = AlphaCodeForConditionalGeneration.from_pretrained(model_dir, dtype=torch.float32).eval()
     cfg = model.config
     prompt = torch.tensor(testgen_prompt_ids(tokenizer, problem, cfg.max_encoder_len).ids, dtype=torch.long)
     if prompt.numel() == 0:

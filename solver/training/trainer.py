@@ -115,12 +115,13 @@ def build_optimizer(model: nn.Module, config: TrainConfig) -> torch.optim.AdamW:
 
 def build_model(config: TrainConfig, tokenizer: PreTrainedTokenizerFast, resume_from: Path | None):
     if resume_from is not None:
-        return AlphaCodeForConditionalGeneration.from_pretrained(resume_from / ckpt.MODEL_DIR)
+        return AlphaCodeForConditionalGeneration.from_pretrained(resume_from / ckpt.MODEL_DIR, dtype=torch.float32)
     m = config.model
     if m.init_from is not None:
         if not (m.init_from / "config.json").is_file():
             raise TrainingConfigError(f"{m.init_from}: field 'model.init_from': no saved model (config.json) here")
-        model = AlphaCodeForConditionalGeneration.from_pretrained(m.init_from)
+        # float32 whatever was stored: transformers 5 otherwise keeps a float16 export's dtype
+        model = AlphaCodeForConditionalGeneration.from_pretrained(m.init_from, dtype=torch.float32)
         if model.config.vocab_size != len(tokenizer):
             raise TrainingConfigError(f"{m.init_from}: vocabulary {model.config.vocab_size} differs from the "
                                       f"tokenizer's {len(tokenizer)}")  # fmt: skip
