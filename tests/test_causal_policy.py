@@ -299,6 +299,8 @@ def test_fenced_blocks_report_tags_and_closing():
         ('int main(){int n; std::cout << "Enter n: "; std::cin >> n;}', CPP, True),
         ('int main(){printf("Input the string:\\n");}', CPP, True),
         ('int main(){int n; std::cin >> n; std::cout << "YES\\n";}', CPP, False),
+        ('int main(){int n; std::cin >> n; if (n <= 0) std::cerr << "Input must be positive";}', CPP, False),
+        ('int main(){puts("Enter two numbers"); return 0;}', CPP, True),
     ],
 )
 def test_prompts_for_input(code: str, language: Language, expected: bool):

@@ -178,6 +178,28 @@ def test_samples_from_file_through_the_cli(tmp_path, capsys):
     assert "samples_from:" in (out / "config.yaml").read_text()
 
 
+def test_samples_from_keeps_what_the_sampler_recorded(tmp_path):
+    """Token count, cut-off flag and prompt metadata survive a round trip through a samples file (as `solve ablate`
+    writes them); ill-typed ones make the line malformed, not the run."""
+    problem = tmp_path / "max.json"
+    problem.write_text(max_problem().model_dump_json())
+    good = {"language": "PYTHON3", "code": CORRECT_PY, "n_tokens": 17, "finished": False,
+            "prompt": {"rating": 1200, "tags": ["greedy", "math"]}}  # fmt: skip
+    bad = [{**good, "n_tokens": -1}, {**good, "finished": "no"}, {**good, "prompt": {"rating": 0, "tags": []}},
+           {**good, "prompt": {"tags": "dp"}}]  # fmt: skip
+    samples = write_samples(tmp_path / "s.jsonl", [good, *bad])
+    out = tmp_path / "out"
+    assert main([str(problem), "--samples-from", str(samples), "--inputs", "5", "--out", str(out)]) == 0
+    report = json.loads((out / "report.json").read_text())
+    reasons = [m["reason"] for m in report["samples"]["malformed_lines"]]
+    assert [m["line"] for m in report["samples"]["malformed_lines"]] == [2, 3, 4, 5]
+    assert "n_tokens" in reasons[0] and "finished" in reasons[1] and "prompt" in reasons[2] and "prompt" in reasons[3]
+    (record,) = [json.loads(line) for line in (out / "samples.jsonl").read_text().splitlines()]
+    assert record["n_tokens"] == 17 and record["finished"] is False
+    assert record["prompt"]["rating"] == 1200 and record["prompt"]["tags"] == ["greedy", "math"]
+    assert record["extra"] == {}
+
+
 def test_pick_without_scores_is_a_clear_error(tmp_path, capsys):
     problem = tmp_path / "max.json"
     problem.write_text(max_problem().model_dump_json())

@@ -15,7 +15,7 @@ import yaml
 from rich.console import Console
 from rich.table import Table
 
-from solver.evaluation.metrics import VARIANTS, Outcome, curve, value_auc
+from solver.evaluation.metrics import VARIANTS, Outcome, curve, pass_at_k, value_auc
 from solver.evaluation.runs import ProblemRecords, load_run
 from solver.evaluation.tables import label, summarise, write_tables
 from solver.pipeline.config import SolveConfig
@@ -102,7 +102,7 @@ def experiment_report(out: Path, spec, configs: dict[str, SolveConfig]) -> None:
             "variant": name, "problems": len(problems), "samples_per_problem": int(last["k"]),
             "solved_by_run": sum(solved) / len(solved) if solved else float("nan"),
             f"{config.budget}@k (k=max)": float(last[own]), "pass@1": float(overall.iloc[0]["pass_at_k"]),
-            f"pass@{config.budget}": _at(overall, config.budget), "value_auc": float("nan") if auc is None else auc,
+            f"pass@{config.budget}": _mean_pass_at(problems, config.budget), "value_auc": float("nan") if auc is None else auc,
         })  # fmt: skip
     summary, curve_table = pd.DataFrame(rows), pd.DataFrame(curves)
     write_tables({"summary": summary, "curves": curve_table}, out)
@@ -117,9 +117,11 @@ def experiment_report(out: Path, spec, configs: dict[str, SolveConfig]) -> None:
     console.print(f"tables and plots in {out}")
 
 
-def _at(overall: pd.DataFrame, k: int) -> float:
-    hit = overall[overall["k"] == k]
-    return float(hit.iloc[0]["pass_at_k"]) if len(hit) else float("nan")
+def _mean_pass_at(problems: list[ProblemRecords], k: int) -> float:
+    """pass@k averaged over the problems with at least k samples, whether or not k is among the curve's ks."""
+    values = [pass_at_k(p.n_samples, sum(o.count for o in p.outcomes if o.correct), k)
+              for p in problems if p.n_samples >= k]  # fmt: skip
+    return sum(values) / len(values) if values else float("nan")
 
 
 def _plot(curves: pd.DataFrame, column: str, ylabel: str, path: Path, title: str) -> None:

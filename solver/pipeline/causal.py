@@ -263,7 +263,9 @@ def prompts_for_input(code: str, language: Language) -> bool:
                 if node.func.id == "print" and literal and _PROMPT_WORDS.match(literal):
                     return True
         return False
-    return any(_PROMPT_WORDS.match(literal) for literal in re.findall(r'"((?:[^"\\\n]|\\.)*)"', code))
+    # Only literals written to standard output: a message on std::cerr does not disturb the judge.
+    written = re.findall(r'(?:\bcout\s*<<|\bprintf\s*\(|\bputs\s*\()\s*"((?:[^"\\\n]|\\.)*)"', code)
+    return any(_PROMPT_WORDS.match(literal) for literal in written)
 
 
 # ------------------------------------------------------------------------------------------- generation

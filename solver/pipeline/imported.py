@@ -1,7 +1,9 @@
 """Programs sampled elsewhere (`--samples-from FILE.jsonl`): read, check line by line, hand on as policy samples.
 
 Each line is one program: `{"language": "PYTHON3"|"CPP"|3|..., "code": "..."}` with optional `id`, `logprob_sum`,
-`logprob_mean`, `value`, and any other fields, which are kept and carried into the output records. A malformed line
+`logprob_mean`, `value`, `n_tokens`, `finished` (false: cut at the token limit), `prompt` (`{"rating", "tags"}`, the
+metadata it was sampled with), and any other fields, which are kept and carried into the output records. These
+are the fields `solve ablate` writes for its shared samples, so a sample read back keeps everything it had. A malformed line
 (not JSON, not an object, unknown or unrunnable language, empty code, ill-typed score, repeated id) is skipped and
 reported with its line number; it never stops the run. Everything after sampling then runs as for model samples.
 """
@@ -15,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from solver.errors import UsageError
+from solver.model.prompt import PromptSpec
 from solver.pipeline.policy import PolicySample
 from solver.problem import Language, parse_language
 
 SCORE_FIELDS = ("logprob_sum", "logprob_mean", "value")
-KNOWN_FIELDS = {"id", "language", "code", *SCORE_FIELDS}
+KNOWN_FIELDS = {"id", "language", "code", "n_tokens", "finished", "prompt", *SCORE_FIELDS}
 # Names other tools use for the two runnable languages, besides the CodeContests names and integer codes.
 ALIASES = {"python": Language.PYTHON3, "py": Language.PYTHON3, "py3": Language.PYTHON3, "c++": Language.CPP,
            "cpp17": Language.CPP, "c++17": Language.CPP, "gnu c++17": Language.CPP}  # fmt: skip
@@ -57,6 +60,27 @@ def _score(record: dict, name: str) -> float | None:
     return float(value)
 
 
+def _prompt(record: dict, language: Language) -> PromptSpec | None:
+    prompt = record.get("prompt")
+    if prompt is None:
+        return None
+    if not isinstance(prompt, dict) or not isinstance(prompt.get("tags", []), list):
+        raise ValueError("field 'prompt' must be an object with 'rating' and a list 'tags'")
+    try:
+        return PromptSpec(prompt.get("rating"), tuple(prompt.get("tags", [])), language)
+    except (TypeError, ValueError) as error:
+        raise ValueError(f"field 'prompt': {error}") from None
+
+
+def _details(record: dict) -> dict:
+    n_tokens, finished = record.get("n_tokens"), record.get("finished", True)
+    if n_tokens is not None and (isinstance(n_tokens, bool) or not isinstance(n_tokens, int) or n_tokens < 0):
+        raise ValueError(f"field 'n_tokens' must be a non-negative integer, got {n_tokens!r}")
+    if not isinstance(finished, bool):
+        raise ValueError(f"field 'finished' must be true or false, got {finished!r}")
+    return {"n_tokens": n_tokens, "finished": finished}
+
+
 def parse_line(text: str) -> tuple[str | None, PolicySample]:
     """(id or None, sample) of one line; ValueError with the reason when it is malformed."""
     try:
@@ -78,7 +102,7 @@ def parse_line(text: str) -> tuple[str | None, PolicySample]:
         raise ValueError("field 'id' must be a string or an integer")
     scores = {name: _score(record, name) for name in SCORE_FIELDS}
     extra = {k: v for k, v in record.items() if k not in KNOWN_FIELDS}
-    sample = PolicySample(language, code, None, extra=extra, **scores)
+    sample = PolicySample(language, code, _prompt(record, language), extra=extra, **scores, **_details(record))
     return (None if sample_id is None else str(sample_id)), sample
 
 

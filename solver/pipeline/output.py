@@ -184,7 +184,8 @@ def print_summary(result: SolveResult, console: Console) -> None:
         chosen.add_row(str(entry["rank"]), entry["file"], entry["sample_id"], str(entry["cluster"]),
                        str(entry["cluster_size"]), "-" if entry["score"] is None else f"{entry['score']:.3f}",
                        f"[{style}]{hidden}[/]" if style else hidden)
-    console.print(chosen)
+    if result.choices:  # an empty table says nothing the note above has not
+        console.print(chosen)
     if rep["hidden"] is not None:
         h = rep["hidden"]
         verdict = "[green]SOLVED[/]" if h["solved"] else "[red]not solved[/]"

@@ -160,6 +160,9 @@ def load_policy(model: Path | None):
         raise UsageError(f"the bundled default model is missing from {model}; pass --model DIR")
     if not model.exists():
         raise UsageError(f"{model}: no such model file or directory")
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()  # the stages report progress themselves; loading bars only clutter logs
     if _is_own_model(model):
         return ModelPolicy(model)
     from solver.pipeline.causal import CausalPolicy, looks_like_causal_model

@@ -1,0 +1,21 @@
+#include <bits/stdc++.h>
+using namespace std;
+
+int main() {
+    int t;
+    cin >> t;
+    while (t--) {
+        int n;
+        cin >> n;
+        string s;
+        cin >> s;
+        int removed = 0;
+        for (int i = 0; i < n; i++) {
+            if (s[i] == s[(i + 1) % n]) {
+                removed++;
+            }
+        }
+        cout << removed << endl;
+    }
+    return 0;
+}

@@ -1,0 +1,18 @@
+import math
+
+def lcm(a, b):
+    return abs(a * b) // math.gcd(a, b)
+
+def count_pairs(n):
+    count = 0
+    for i in range(1, n + 1):
+        for j in range(i, n + 1):
+            if lcm(i, j) == n:
+                count += 1
+    return count
+
+# Read the input
+n = int(input())
+
+# Output the result
+print(count_pairs(n))

@@ -1,0 +1,19 @@
+import math
+
+def lcm(a, b):
+    return abs(a*b) // math.gcd(a, b)
+
+def count_pairs(n):
+    count = 0
+    for i in range(1, n+1):
+        for j in range(i+1, n+1):
+            if lcm(i, j) == n:
+                count += 1
+    return count
+
+# Read input
+n = int(input())
+
+# Count and print the result
+result = count_pairs(n)
+print(result)
