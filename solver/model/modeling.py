@@ -34,6 +34,9 @@ from transformers.cache_utils import DynamicCache, EncoderDecoderCache
 from transformers.generation import GenerationMixin
 from transformers.modeling_outputs import BaseModelOutput, Seq2SeqLMOutput
 
+# transformers 5.24 renamed the outputs' (and generate()'s) `past_key_values` to `cache`; both versions work.
+CACHE_FIELD = "cache" if "cache" in Seq2SeqLMOutput.__dataclass_fields__ else "past_key_values"
+
 # ----------------------------------------------------------------------------------------------------------- config
 
 # Named sizes. The paper rows are AlphaCode Table 3 (head size 128 = d_model / n_head, FFN ratio 6, 8k vocabulary);
@@ -72,7 +75,7 @@ class AlphaCodeConfig(PreTrainedConfig):
     """
 
     model_type = "alphacode"
-    keys_to_ignore_at_inference: ClassVar[list[str]] = ["past_key_values"]
+    keys_to_ignore_at_inference: ClassVar[list[str]] = ["past_key_values", "cache"]
     # Standard names that generic Hugging Face code (caches, generate) reads. num_hidden_layers is the decoder
     # depth because the generation caches hold one layer per decoder block.
     attribute_map: ClassVar[dict[str, str]] = {
@@ -429,15 +432,18 @@ class AlphaCodeForConditionalGeneration(AlphaCodePreTrainedModel, GenerationMixi
         decoder_input_ids: Tensor | None = None,
         decoder_attention_mask: Tensor | None = None,
         encoder_outputs: BaseModelOutput | tuple | None = None,
-        past_key_values: EncoderDecoderCache | None = None,
+        cache: EncoderDecoderCache | None = None,
         labels: Tensor | None = None,
         use_cache: bool | None = None,
         return_value: bool = False,
+        past_key_values: EncoderDecoderCache | None = None,
         **_unused,
     ) -> AlphaCodeSeq2SeqLMOutput:
         """input_ids/attention_mask: problem (B, S). decoder_input_ids: program inputs (B, T), or derived from
-        labels (B, T) by shift_right. past_key_values: generate()'s EncoderDecoderCache. return_value: also compute
-        the value logit (mean over decoder positions where decoder_attention_mask, default decoder ids != <pad>)."""
+        labels (B, T) by shift_right. cache: generate()'s EncoderDecoderCache (`past_key_values` before transformers
+        5.24, which renamed it; both are accepted). return_value: also compute the value logit (mean over decoder
+        positions where decoder_attention_mask, default decoder ids != <pad>)."""
+        past_key_values = cache if cache is not None else past_key_values
         if encoder_outputs is None:
             encoder_outputs = self.encoder(input_ids, attention_mask)
         elif not isinstance(encoder_outputs, BaseModelOutput):
@@ -467,7 +473,7 @@ class AlphaCodeForConditionalGeneration(AlphaCodePreTrainedModel, GenerationMixi
         return AlphaCodeSeq2SeqLMOutput(
             loss=loss,
             logits=logits,
-            past_key_values=past_key_values if use_cache else None,
+            **{CACHE_FIELD: past_key_values if use_cache else None},
             encoder_last_hidden_state=encoder_outputs.last_hidden_state,
             value_logits=value_logits,
         )
