@@ -1,7 +1,7 @@
 """The seccomp filter every untrusted child runs under, compiled once to BPF bytes with libseccomp (pyseccomp).
 
-Building a filter per child costs ~3 ms; loading precompiled BPF with one prctl costs nothing measurable, so the
-supervisor builds it here and ships the bytes to each fork-server.
+Building a filter per child costs ~3 ms, so the supervisor builds it here and ships the bytes to each fork-server;
+loading them still costs each child ~0.1 ms (the kernel checks, JIT-compiles and walks the filter).
 
 Policy: allow by default (contest programs need ordinary syscalls), and refuse what could reach beyond the run:
 - new processes (threads are fine): fork, vfork, clone without CLONE_THREAD, namespace flags; clone3 answers ENOSYS
@@ -41,6 +41,9 @@ SELF_ONLY = ("prlimit64", "sched_setaffinity", "sched_setscheduler", "sched_setp
 def build_bpf(protected_pids: Iterable[int]) -> bytes:
     """BPF bytes for the policy above; `protected_pids` are the pids (as the child sees them) it must not touch."""
     policy = sc.SyscallFilter(defaction=sc.ALLOW)
+    # A binary tree of syscall numbers instead of a list: the kernel walks the filter for every syscall number when
+    # it loads it (to cache the always-allowed ones), once per run; the tree halves that load (~170 -> ~90 us).
+    policy.set_attr(sc.Attr.CTL_OPTIMIZE, 2)
     deny = sc.ERRNO(errno.EPERM)
     for name in DENIED:
         policy.add_rule(sc.ERRNO(errno.EACCES) if name == "socket" else deny, name)
