@@ -6,7 +6,7 @@
 
 Modules, in the order data flows: `results` (the vocabulary), `compiler` (C++ cache + PCH), `sandbox` (isolation
 levels, workers and their protocol), `seccomp_filter` (the syscall policy, as BPF), `forkserver` (runs inside the
-sandbox), `launcher` (starts compiled programs under their limits), `classify` (raw facts -> Status), `executor`
+sandbox; `forkmemory` prepares its interpreter for forking), `launcher` (starts compiled programs under their limits), `classify` (raw facts -> Status), `executor`
 (scheduling over workers).
 """
 

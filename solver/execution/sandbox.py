@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from solver.execution import forkserver
+from solver.execution import forkmemory, forkserver
 from solver.execution.results import STDERR_KEPT_BYTES, STDOUT_KEPT_BYTES, IsolationError
 from solver.execution.seccomp_filter import build_bpf
 
@@ -125,7 +125,7 @@ def choose_isolation(requested: str, allow_unsafe: bool) -> tuple[str, str]:
 @dataclass(frozen=True)
 class SandboxEnvironment:
     mode: str  # "namespaces" | "rlimits"
-    runtime_dir: Path  # world-traversable: forkserver.py, bin/ (compiled programs), pch/
+    runtime_dir: Path  # world-traversable: forkserver.py and forkmemory.py, bin/ (compiled programs), pch/
     python: str  # interpreter for contestants' Python (and the fork-server)
     launcher: Path | None = None  # in the runtime directory; None: compiled programs are started by forking
     scratch_bytes: int = 64 << 20
@@ -295,7 +295,8 @@ def create_runtime_dir() -> Path:
     for sub, mode in (("bin", 0o711), ("pch", 0o755), ("logs", 0o700)):
         (root / sub).mkdir(mode=mode)
         (root / sub).chmod(mode)
-    server = root / "forkserver.py"
-    shutil.copyfile(Path(forkserver.__file__), server)
-    server.chmod(0o644)
+    for module in (forkserver, forkmemory):
+        server = root / Path(module.__file__).name
+        shutil.copyfile(Path(module.__file__), server)
+        server.chmod(0o644)
     return root
