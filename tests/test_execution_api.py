@@ -138,6 +138,21 @@ def test_compile_errors_give_ce_with_the_compiler_message(executor):
     assert not python.compile.ok and "SyntaxError" in python.compile.message
 
 
+def test_a_python_program_is_compiled_by_its_first_run_and_then_reused(cache_dir):
+    """The first run on a worker compiles (and quotes the source in tracebacks) just like the runs that reuse it."""
+    program = Program(Language.PYTHON3, "import sys\nn = int(input())\nprint(10 // n)  # the line\n")
+    with Executor(workers=1, cache_dir=cache_dir) as ex:
+        first = ex.run(program, ["0", "5", "0"], LIMITS)
+        again = ex.run(program, ["2"], LIMITS)
+        broken = ex.run(Program(Language.PYTHON3, "print(1)\nprint(2))\n"), ["", ""], LIMITS)
+    assert [r.status for r in first.runs] == [Status.RE, Status.OK, Status.RE]
+    assert first.runs[1].stdout == b"2\n" and again.runs[0].stdout == b"5\n"
+    for run in (first.runs[0], first.runs[2]):
+        assert b"ZeroDivisionError" in run.stderr and b"print(10 // n)  # the line" in run.stderr
+    assert first.compile.ok and not first.compile.cached and again.compile.cached
+    assert not broken.compile.ok and broken.runs == () and "SyntaxError" in broken.compile.message
+
+
 def test_a_source_is_compiled_once_even_when_requested_concurrently(executor, cache_dir):
     program = unique_cpp()
     results = executor.run_many([(program, [str(k)]) for k in range(6)], LIMITS)

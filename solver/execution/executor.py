@@ -107,8 +107,8 @@ class _Job:
 
 
 class _Batch:
-    def __init__(self, limits: Limits, keep_going: KeepGoing | None) -> None:
-        self.limits, self.keep_going = limits, keep_going
+    def __init__(self, limits: Limits, keep_going: KeepGoing | None, jobs: int) -> None:
+        self.limits, self.keep_going, self.jobs = limits, keep_going, jobs
         self.finished: queue.Queue[int] = queue.Queue()
         self.cancelled = False
         self.error: BaseException | None = None
@@ -306,7 +306,7 @@ class Executor:
         progress: Callable[[int], None] | None = None,
     ) -> list[ExecutionResult]:
         """Run every job over all workers; results in job order. `progress(n)` gets the number of finished jobs."""
-        batch = _Batch(limits, keep_going)
+        batch = _Batch(limits, keep_going, len(jobs))
         converted: dict[int, list[bytes]] = {}  # jobs usually share one list of inputs: convert it once
         entries = []
         for i, (program, inputs) in enumerate(jobs):
@@ -348,7 +348,12 @@ class Executor:
             job.chunk_done()
             return
         n = len(job.inputs)
-        size = n if job.batch.keep_going is not None else max(1, min(MAX_CHUNK, math.ceil(n / self.workers)))
+        if job.batch.keep_going is not None:
+            size = n
+        elif job.batch.jobs >= self.workers:  # the other jobs keep the workers busy: each worker that gets a chunk
+            size = MAX_CHUNK  # of a Python program compiles it once more, so a short job stays on one worker
+        else:
+            size = max(1, min(MAX_CHUNK, math.ceil(n / self.workers)))
         chunks = [list(range(start, min(n, start + size))) for start in range(0, n, size)]
         with job.lock:
             job.open_chunks += len(chunks) - 1
