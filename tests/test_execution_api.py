@@ -14,6 +14,7 @@ import pytest
 
 from solver.execution import CompileLimits, Executor, IsolationError, Limits, Program, Status
 from solver.execution.results import STDERR_KEPT_BYTES, STDOUT_KEPT_BYTES
+from solver.execution.sandbox import create_runtime_dir
 from solver.problem import Language
 
 LIMITS = Limits(time_seconds=1.0)
@@ -259,6 +260,19 @@ def test_compiled_programs_run_without_the_launcher_too(cache_dir, monkeypatch):
         busy = unique_cpp("int main(){ volatile long x = 0; while (true) x++; }")
         assert ex.run(busy, [""], Limits(time_seconds=0.3)).runs[0].status == Status.TLE
         assert ex.run(unique_cpp("int main(){ return 3; }"), [""], LIMITS).runs[0].exit_code == 3
+
+
+def test_the_fork_server_runs_from_bytecode_or_from_source(cache_dir, monkeypatch):
+    """Bytecode compiled by the sandbox's interpreter (a lean server); from source when there is none."""
+    program = Program(Language.PYTHON3, "import sys\nprint(int(input()) * 2, file=sys.stdout)\n1 / 0\n")
+    for bytecode in (True, False):
+        if not bytecode:
+            monkeypatch.setattr("solver.execution.executor.create_runtime_dir", lambda python: create_runtime_dir())
+        with Executor(workers=1, cache_dir=cache_dir) as ex:
+            assert (ex._runtime / "forkserver.pyc").exists() == bytecode
+            assert (ex._runtime / "forkmemory.pyc").exists() == bytecode
+            run = ex.run(program, ["21"], LIMITS).runs[0]
+            assert run.status == Status.RE and run.stdout == b"42\n" and b"1 / 0" in run.stderr
 
 
 def test_inputs_are_split_into_requests_of_bounded_size(executor, monkeypatch):

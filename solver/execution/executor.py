@@ -147,7 +147,7 @@ class Executor:
             raise ValueError(f"python must be an absolute path to an interpreter, got {self.python!r}")
         self._mode, self.isolation_level = choose_isolation(isolation, allow_unsafe)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
-        self._runtime = create_runtime_dir()
+        self._runtime = create_runtime_dir(self.python)
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._runtime, True)  # even if close() is forgotten
         self._env = SandboxEnvironment(self._mode, self._runtime, self.python, self._expose_launcher())
         self._compiler = CppCompiler(self.cache_dir, self._runtime, self._mode, compile_limits or CompileLimits())

@@ -38,6 +38,8 @@ def settle():
     warm_abc_caches()
     ballast = fill_allocator_holes()
     gc.freeze()  # children must not copy the server's objects just by collecting garbage
+    import ctypes
+    ctypes.CDLL(None).malloc_trim(0)
     return ballast
 
 
