@@ -275,6 +275,16 @@ def test_the_fork_server_runs_from_bytecode_or_from_source(cache_dir, monkeypatc
             assert run.status == Status.RE and run.stdout == b"42\n" and b"1 / 0" in run.stderr
 
 
+def test_each_worker_and_its_runs_stay_on_one_cpu_unless_told_otherwise(cache_dir):
+    program = Program(Language.PYTHON3, "import os, time\ntime.sleep(0.2)\nprint(sorted(os.sched_getaffinity(0)))")
+    ours = sorted(os.sched_getaffinity(0))
+    with Executor(workers=2, cache_dir=cache_dir) as ex:  # two chunks of 0.8 s: one for each worker
+        seen = {r.stdout for r in ex.run(program, [str(k) for k in range(8)], LIMITS).runs}
+    assert seen <= {f"[{cpu}]\n".encode() for cpu in ours[:2]} and len(seen) == min(2, len(ours))
+    with Executor(workers=1, cache_dir=cache_dir, pin=False) as ex:
+        assert ex.run(program, [""], LIMITS).runs[0].stdout == f"{ours}\n".encode()
+
+
 def test_inputs_are_split_into_requests_of_bounded_size(executor, monkeypatch):
     monkeypatch.setattr("solver.execution.executor.MAX_REQUEST_BYTES", 3)  # about one input per request
     inputs = ["10", "11", "12", "-1", "14", "15"]

@@ -159,6 +159,25 @@ def test_scratch_is_wiped_between_runs(executor):
     assert [r.stdout for r in results.runs] == [b"[]\n"] * 4
 
 
+@pytest.mark.parametrize("vandal", [
+    py("import fcntl, os\nfor fd in (0, 2):\n    fcntl.fcntl(fd, fcntl.F_SETFL, os.O_APPEND)\n"
+       "os.lseek(1, 5000, 0)\nos.lseek(2, 7000, 0)\nos.write(0, b'junk' * 1000)\nos.lseek(0, 3, 0)\n"
+       "print('out')\nos.ftruncate(1, 1 << 20)\nos.write(2, b'err')"),
+    cpp("#include <fcntl.h>\nint main(){ for (int fd = 0; fd < 3; fd++) fcntl(fd, F_SETFL, O_APPEND);"
+        " lseek(1, 5000, SEEK_SET); write(0, \"junk junk\", 9); write(1, \"out\", 3); lseek(2, 9000, SEEK_SET);"
+        " ftruncate(1, 1 << 20); }"),
+], ids=["python", "cpp"])  # fmt: skip
+def test_a_run_cannot_disturb_the_next_runs_streams(executor, vandal):
+    """The standard streams are files the server reuses: seeks, appends, truncations and writes to stdin must not
+    reach the next run, which sees exactly its own input and output."""
+    echo = py("import sys\ndata = sys.stdin.read()\nprint(repr(data))\nprint('e', file=sys.stderr)")
+    for _ in range(2):  # both workers
+        executor.run(vandal, ["in"], LIMITS)
+    results = executor.run(echo, ["1 2\n", "", "x" * 10], LIMITS)
+    assert [(r.status, r.stdout, r.stderr) for r in results.runs] == [
+        (Status.OK, b"'1 2\\n'\n", b"e\n"), (Status.OK, b"''\n", b"e\n"), (Status.OK, b"'xxxxxxxxxx'\n", b"e\n")]
+
+
 def test_scratch_space_is_bounded(executor):
     status, output = run_one(executor, py(
         "chunk = b'x' * (1 << 20)\nwith open('/tmp/fill', 'wb') as f:\n"

@@ -90,6 +90,13 @@ class Server:
         self.requests = select.poll()
         self.requests.register(request_fd, select.POLLIN)
         self.exit_poller = select.poll()  # a child's pidfd, while it runs
+        # Every run's standard streams: memfds (regular, seekable files; stdout and stderr capped by RLIMIT_FSIZE),
+        # emptied between runs, and a pipe for setup errors. Made once: creating and closing them per run cost more.
+        # Nothing a run does to them outlives it: its processes are all gone before the next run starts.
+        self.stdin, self.stdout, self.stderr = (os.memfd_create(name) for name in ("stdin", "stdout", "stderr"))
+        self.error_read, self.error_write = os.pipe()
+        self.error_poller = select.poll()
+        self.error_poller.register(self.error_read, select.POLLIN)
         self.kill_namespace = init["kill_namespace"]  # kill(-1) is confined to our pid namespace
         self.scratch = init["scratch"]
         self.libc = ctypes.CDLL(None, use_errno=True)
@@ -105,6 +112,19 @@ class Server:
         self.fprog_address = ctypes.addressof(self._fprog)
         self.seccomp_syscall = SYS_SECCOMP.get(os.uname().machine)
         self.launcher = init.get("launcher")  # spawns compiled programs without forking us (see launcher.py)
+        self.confine, self.confinement = None, None  # a child's setup in one C call (see confine.py)
+        if init.get("confine"):
+
+            class Confinement(ctypes.Structure):  # struct confinement in confine.py
+                _fields_ = [("fds", ctypes.c_int * 5), ("keep", ctypes.c_int),
+                            ("limits", (ctypes.c_ulonglong * 2) * 6), ("filter", ctypes.c_void_p)]  # fmt: skip
+
+            self.confine = ctypes.CDLL(init["confine"], use_errno=True).confine
+            self.confine.argtypes, self.confine.restype = [ctypes.c_void_p], ctypes.c_int
+            self.confinement = Confinement(filter=self.fprog_address)
+            self.confinement.fds[:4] = self.stdin, self.stdout, self.stderr, self.error_write
+            self.confinement_address = ctypes.addressof(self.confinement)
+            self.confine_steps = init["confine_steps"]
         self.bpf_fd = os.memfd_create("seccomp")  # handed to the launcher as fd 3
         write_all(self.bpf_fd, bpf)
         for fd in (request_fd, reply_fd):
@@ -145,6 +165,9 @@ class Server:
         program, and compile time counts as run time, as with `python3 solution.py` on a judge.
         """
         limits, batch, kind = header["limits"], header["batch"], header["kind"]
+        if self.confinement is not None:
+            for k, pair in enumerate(self.rlimit_values(limits)):
+                self.confinement.limits[k][:] = pair
         target, inputs = header.get("path"), blobs[1:]
         compiling = announce = False
         if kind == "python":
@@ -257,15 +280,19 @@ class Server:
     # -- one run ---------------------------------------------------------------------------------------------
     def run_one(self, kind, target, limits, data, compiling=False):
         """One run; `compiling`: target is Python source, and the child's code record is returned too."""
-        stdin = os.memfd_create("stdin")
-        write_all(stdin, data)
+        stdin, stdout, stderr, error_write = self.stdin, self.stdout, self.stderr, self.error_write
+        os.ftruncate(stdin, 0)
+        view, written = memoryview(data), 0
+        while written < len(view):  # at offset 0, wherever the last run left the file offset
+            written += os.pwrite(stdin, view[written:], written)
         os.lseek(stdin, 0, os.SEEK_SET)
-        stdout, stderr = os.memfd_create("stdout"), os.memfd_create("stderr")
         code_fd = os.memfd_create("code") if compiling else None
-        error_read, error_write = os.pipe()
         # Until the child's first wait, the server does almost nothing: each page it writes while the child lives
         # is copied (the fork made them all shared), so the setup of that wait happens before the fork.
         poller, pidfd_open, first_wait = self.exit_poller, os.pidfd_open, min(limits["time"], limits["wall"]) * 1000
+        if self.confinement is not None:
+            self.confinement.fds[4] = -1 if code_fd is None else code_fd
+            self.confinement.keep = 4 if code_fd is None else 5
         started = time.monotonic()
         try:
             if kind == "binary" and self.launcher:
@@ -275,30 +302,26 @@ class Server:
                 if pid == 0:
                     self.child(kind, target, limits, stdin, stdout, stderr, error_write, code_fd)  # never returns
         except OSError as exc:
-            for fd in (stdin, stdout, stderr, error_read, error_write, code_fd):
-                if fd is not None:
-                    os.close(fd)
+            if code_fd is not None:
+                os.close(code_fd)
             return {"setup_error": f"cannot start: {exc}"}, b"", b"", b""
         pidfd = pidfd_open(pid)
         poller.register(pidfd)
         exited = poller.poll(first_wait)
-        os.close(error_write)
-        os.close(stdin)
         killed = None if exited else self.supervise(pid, pidfd, limits, started)
         poller.unregister(pidfd)
         os.close(pidfd)
         _, status, usage = os.wait4(pid, 0)
         wall = time.monotonic() - started
         self.kill_everything_else()
-        poller = select.poll()
-        poller.register(error_read, select.POLLIN)
-        setup_error = os.read(error_read, 4096).decode(errors="replace") if poller.poll(0) else ""
-        os.close(error_read)
+        setup_error = os.read(self.error_read, 1 << 16).decode(errors="replace") if self.error_poller.poll(0) else ""
         sizes = [os.fstat(fd).st_size for fd in (stdout, stderr)]
         out = os.pread(stdout, min(sizes[0], limits["keep_stdout"]), 0)
         err = os.pread(stderr, min(sizes[1], limits["keep_stderr"]), 0)
-        os.close(stdout)
-        os.close(stderr)
+        for fd, size in ((stdout, sizes[0]), (stderr, sizes[1])):  # empty and rewound for the next run
+            if size:
+                os.ftruncate(fd, 0)
+            os.lseek(fd, 0, os.SEEK_SET)
         record = b""
         if code_fd is not None:
             record = os.pread(code_fd, os.fstat(code_fd).st_size, 0)
@@ -413,16 +436,18 @@ class Server:
                               setsigdef=(signal.SIGPIPE, signal.SIGXFSZ))  # fmt: skip
 
     # -- in the child ----------------------------------------------------------------------------------------
+    @staticmethod
+    def rlimit_values(limits):
+        """(soft, hard) for RLIMIT_CPU, FSIZE, NPROC, CORE, STACK and AS, in that order."""
+        cpu, fsize, nproc = limits["cpu"], limits["fsize"], limits["nproc"]
+        stack = resource.RLIM_INFINITY if limits["stack"] is None else limits["stack"]
+        return (cpu, cpu + 1), (fsize, fsize), (nproc, nproc), (0, 0), (stack, stack), (limits["as"], limits["as"])
+
     def set_rlimits(self, limits):
-        infinity = resource.RLIM_INFINITY
-        cpu = limits["cpu"]
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-        resource.setrlimit(resource.RLIMIT_FSIZE, (limits["fsize"], limits["fsize"]))
-        resource.setrlimit(resource.RLIMIT_NPROC, (limits["nproc"], limits["nproc"]))
-        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
-        stack = infinity if limits["stack"] is None else limits["stack"]
-        resource.setrlimit(resource.RLIMIT_STACK, (stack, stack))
-        resource.setrlimit(resource.RLIMIT_AS, (limits["as"], limits["as"]))
+        names = (resource.RLIMIT_CPU, resource.RLIMIT_FSIZE, resource.RLIMIT_NPROC, resource.RLIMIT_CORE,
+                 resource.RLIMIT_STACK, resource.RLIMIT_AS)  # fmt: skip
+        for name, pair in zip(names, self.rlimit_values(limits)):
+            resource.setrlimit(name, pair)
 
     def lock_down(self):
         libc = self.libc
@@ -438,19 +463,25 @@ class Server:
 
     def child(self, kind, target, limits, stdin, stdout, stderr, error_write, code_fd=None):
         try:
-            os.setpgid(0, 0)
-            for fd, std in ((stdin, 0), (stdout, 1), (stderr, 2)):
-                os.dup2(fd, std)
-            os.dup2(error_write, 3, inheritable=False)
-            if code_fd is not None:
-                os.dup2(code_fd, 4, inheritable=False)
-            os.closerange(5 if code_fd is not None else 4, 1 << 16)
             if kind == "binary":
                 # Python ignores these two; an exec'd program must get the defaults back.
                 signal.signal(signal.SIGPIPE, signal.SIG_DFL)
                 signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
-            self.set_rlimits(limits)
-            self.lock_down()
+            if self.confine is not None:  # everything below in one C call, with the fields set before the fork
+                step = self.confine(self.confinement_address)
+                if step:
+                    number = ctypes.get_errno()
+                    raise OSError(number, f"{os.strerror(number)} ({self.confine_steps[step]})")
+            else:
+                os.setpgid(0, 0)
+                for fd, std in ((stdin, 0), (stdout, 1), (stderr, 2)):
+                    os.dup2(fd, std)
+                os.dup2(error_write, 3, inheritable=False)
+                if code_fd is not None:
+                    os.dup2(code_fd, 4, inheritable=False)
+                os.closerange(5 if code_fd is not None else 4, 1 << 16)
+                self.set_rlimits(limits)
+                self.lock_down()
             if kind == "binary":
                 os.execve(target, [target], BINARY_ENVIRONMENT)
         except BaseException as exc:  # noqa: BLE001 - report any setup failure, then leave
@@ -577,6 +608,11 @@ def main():
     request_fd, reply_fd = int(sys.argv[1]), int(sys.argv[2])
     header, blobs = read_frame(request_fd)
     header["_seccomp"] = blobs[0]
+    if header.get("cpu") is not None:  # inherited by every run (see Executor's `pin`)
+        try:
+            os.sched_setaffinity(0, {header["cpu"]})
+        except OSError as exc:  # e.g. a cpuset without that CPU: slower, not wrong
+            print(f"fork-server: staying unpinned: {exc}", file=sys.stderr)
     forkmemory.preload()
     builtins.exit = builtins.quit = sys.exit  # -S drops site's exit()/quit(); contest code calls them
     server = Server(request_fd, reply_fd, header)

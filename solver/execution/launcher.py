@@ -125,19 +125,24 @@ __asm__(".globl _start\n_start:\n mov x0, sp\n bl launch\n brk #0\n");
 
 def build_launcher(cache_dir: Path) -> Path | None:
     """The launcher binary in the cache (built on first use), or None if no C compiler can build it."""
-    digest = hashlib.sha256(LAUNCHER_SOURCE.encode()).hexdigest()[:16]
-    target = cache_dir / "launcher" / digest / "launcher"
+    flags = ["-static", "-nostdlib", "-ffreestanding", "-fno-stack-protector", "-fno-builtin",
+             "-fno-asynchronous-unwind-tables", "-fno-pie", "-no-pie"]  # fmt: skip
+    return build_native(cache_dir, "launcher", LAUNCHER_SOURCE, flags)
+
+
+def build_native(cache_dir: Path, name: str, source: str, flags: list[str]) -> Path | None:
+    """Compile C `source` once per cache directory (keyed by its hash) with the system compiler; None if that fails."""
+    digest = hashlib.sha256(source.encode()).hexdigest()[:16]
+    target = cache_dir / name / digest / name
     if target.exists():
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    source = target.with_name(f"launcher-{os.getpid()}.c")
-    partial = target.with_name(f"launcher-{os.getpid()}")
-    source.write_text(LAUNCHER_SOURCE)
+    source_file = target.with_name(f"{name}-{os.getpid()}.c")
+    partial = target.with_name(f"{name}-{os.getpid()}")
+    source_file.write_text(source)
     try:
         compiler = "/usr/bin/gcc" if os.access("/usr/bin/gcc", os.X_OK) else "/usr/bin/g++"
-        flags = ["-O2", "-static", "-nostdlib", "-ffreestanding", "-fno-stack-protector", "-fno-builtin",
-                 "-fno-asynchronous-unwind-tables", "-fno-pie", "-no-pie"]  # fmt: skip
-        done = subprocess.run([compiler, "-x", "c", *flags, "-o", str(partial), str(source)],
+        done = subprocess.run([compiler, "-x", "c", "-O2", *flags, "-o", str(partial), str(source_file)],
                               capture_output=True, timeout=120)  # fmt: skip
         if done.returncode != 0:
             return None
@@ -147,5 +152,5 @@ def build_launcher(cache_dir: Path) -> Path | None:
     except (OSError, subprocess.SubprocessError):
         return None
     finally:
-        source.unlink(missing_ok=True)
+        source_file.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)

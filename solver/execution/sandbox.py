@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from solver.execution import forkmemory, forkserver
+from solver.execution import confine, forkmemory, forkserver
 from solver.execution.results import STDERR_KEPT_BYTES, STDOUT_KEPT_BYTES, IsolationError
 from solver.execution.seccomp_filter import build_bpf
 
@@ -128,6 +128,7 @@ class SandboxEnvironment:
     runtime_dir: Path  # world-traversable: forkserver.py and forkmemory.py, bin/ (compiled programs), pch/
     python: str  # interpreter for contestants' Python (and the fork-server)
     launcher: Path | None = None  # in the runtime directory; None: compiled programs are started by forking
+    confine: Path | None = None  # in the runtime directory; None: forked children set themselves up in Python
     scratch_bytes: int = 64 << 20
 
     @property
@@ -145,8 +146,8 @@ class SandboxEnvironment:
 class Worker:
     """One fork-server process (inside its own sandbox in namespaces mode), driven by exactly one thread."""
 
-    def __init__(self, index: int, environment: SandboxEnvironment) -> None:
-        self.index, self.env = index, environment
+    def __init__(self, index: int, environment: SandboxEnvironment, cpu: int | None = None) -> None:
+        self.index, self.env, self.cpu = index, environment, cpu  # cpu: the one its server and runs stay on
         self.uid = host_uid(RUN_UID_BASE, index)
         self.process: subprocess.Popen[bytes] | None = None
         self.vsz = 0
@@ -191,7 +192,9 @@ class Worker:
         # The pids the child must not signal, as it sees them: in a pid namespace the init (1) and the server (2).
         protected = [1, 2] if self.env.mode == "namespaces" else [1, self.process.pid, os.getpid()]
         init = {"op": "init", "kill_namespace": self.env.mode == "namespaces", "scratch": scratch,
-                "launcher": self.env.path_inside(self.env.launcher) if self.env.launcher else None}  # fmt: skip
+                "launcher": self.env.path_inside(self.env.launcher) if self.env.launcher else None,
+                "confine": self.env.path_inside(self.env.confine) if self.env.confine else None,
+                "confine_steps": list(confine.STEPS), "cpu": self.cpu}  # fmt: skip
         self._send(init, [build_bpf(protected)])
         ready, _ = self._receive(deadline=time.monotonic() + 30)
         if ready.get("op") != "ready" or (self.env.mode == "namespaces" and ready.get("pid") != 2):

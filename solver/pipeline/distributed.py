@@ -68,7 +68,7 @@ def _remote_definitions():
         def __init__(self, allow_unsafe: bool):
             from solver.execution import Executor
 
-            self.executor = Executor(workers=1, allow_unsafe=allow_unsafe)
+            self.executor = Executor(workers=1, allow_unsafe=allow_unsafe, pin=False)  # actors share the CPUs
 
         def isolation_level(self) -> str:
             return self.executor.isolation_level
