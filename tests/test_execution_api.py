@@ -270,7 +270,7 @@ def test_the_fork_server_runs_from_bytecode_or_from_source(cache_dir, monkeypatc
             monkeypatch.setattr("solver.execution.executor.create_runtime_dir", lambda python: create_runtime_dir())
         with Executor(workers=1, cache_dir=cache_dir) as ex:
             assert (ex._runtime / "forkserver.pyc").exists() == bytecode
-            assert (ex._runtime / "forkmemory.pyc").exists() == bytecode
+            assert (ex._runtime / "forkmemory.pyc").exists() == (ex._runtime / "forkchild.pyc").exists() == bytecode
             run = ex.run(program, ["21"], LIMITS).runs[0]
             assert run.status == Status.RE and run.stdout == b"42\n" and b"1 / 0" in run.stderr
 
@@ -283,6 +283,25 @@ def test_each_worker_and_its_runs_stay_on_one_cpu_unless_told_otherwise(cache_di
     assert seen <= {f"[{cpu}]\n".encode() for cpu in ours[:2]} and len(seen) == min(2, len(ours))
     with Executor(workers=1, cache_dir=cache_dir, pin=False) as ex:
         assert ex.run(program, [""], LIMITS).runs[0].stdout == f"{ours}\n".encode()
+
+
+def test_forked_runs_are_confined_the_same_without_the_native_helper(cache_dir, monkeypatch):
+    """Without confine.so a forked run sets itself up in Python: same limits, same syscall policy, same streams."""
+    monkeypatch.setattr("solver.execution.executor.build_confine", lambda cache: None)
+    with Executor(workers=1, cache_dir=cache_dir) as ex:
+        assert ex._env.confine is None
+        assert ex.run(ECHO, ["7", "-1"], LIMITS).runs[0].stdout == b"49\n"
+        attack = Program(Language.PYTHON3, "import os\nfor call in (os.fork, lambda: os.kill(-1, 9)):\n"
+                                           "    try:\n        call()\n    except OSError as e:\n        print(e.errno)")
+        assert ex.run(attack, [""], LIMITS).runs[0].stdout == b"1\n1\n"  # EPERM from the seccomp filter
+        busy = Program(Language.PYTHON3, "while True:\n    pass")
+        assert ex.run(busy, [""], Limits(time_seconds=0.3)).runs[0].status == Status.TLE
+        hog = Program(Language.PYTHON3, "x = bytearray(400 << 20)")
+        assert ex.run(hog, [""], Limits(memory_bytes=64 << 20)).runs[0].status == Status.MLE
+    monkeypatch.undo()
+    with Executor(workers=1, cache_dir=cache_dir) as ex:  # and with it, the same answers
+        assert ex._env.confine is not None
+        assert ex.run(attack, [""], LIMITS).runs[0].stdout == b"1\n1\n"
 
 
 def test_inputs_are_split_into_requests_of_bounded_size(executor, monkeypatch):

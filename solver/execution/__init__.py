@@ -6,8 +6,9 @@
 
 Modules, in the order data flows: `results` (the vocabulary), `compiler` (C++ cache + PCH), `sandbox` (isolation
 levels, workers and their protocol), `seccomp_filter` (the syscall policy, as BPF), `forkserver` (runs inside the
-sandbox; `forkmemory` prepares its interpreter for forking), `launcher` (starts compiled programs under their limits), `classify` (raw facts -> Status), `executor`
-(scheduling over workers).
+sandbox; `forkmemory` prepares its interpreter for forking, `forkchild` is what a forked run does), `launcher` and
+`confine` (native helpers: start compiled programs, confine a forked run in one call), `classify` (raw facts ->
+Status), `executor` (scheduling over workers).
 """
 
 from solver.execution.compiler import CompileLimits

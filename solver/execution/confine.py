@@ -26,7 +26,7 @@ CONFINE_SOURCE = r"""
 
 /* Kept in step with `Confinement` in forkserver.py. */
 struct confinement {
-    int fds[5];                         /* fds[k] becomes descriptor k (0-2 std, 3 error pipe, 4 code record); -1: none */
+    int fds[5];                         /* fds[k] becomes fd k (0-2 std, 3 error pipe, 4 code record); -1: none */
     int keep;                           /* every descriptor from this one up is closed */
     unsigned long long limits[6][2];    /* soft, hard: RLIMIT_CPU, FSIZE, NPROC, CORE, STACK, AS */
     const struct sock_fprog *filter;

@@ -155,8 +155,8 @@ class Executor:
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self._runtime = create_runtime_dir(self.python)
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._runtime, True)  # even if close() is forgotten
-        self._env = SandboxEnvironment(self._mode, self._runtime, self.python, self._expose(build_launcher(self.cache_dir)),
-                                       self._expose(build_confine(self.cache_dir)))  # fmt: skip
+        launcher, confiner = self._expose(build_launcher(self.cache_dir)), self._expose(build_confine(self.cache_dir))
+        self._env = SandboxEnvironment(self._mode, self._runtime, self.python, launcher, confiner)
         self._compiler = CppCompiler(self.cache_dir, self._runtime, self._mode, compile_limits or CompileLimits())
         self._tasks: queue.PriorityQueue[tuple[int, int, Callable[[Worker], None] | None]] = queue.PriorityQueue()
         self._sequence = itertools.count()

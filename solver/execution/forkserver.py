@@ -1,9 +1,10 @@
 """The fork-server: runs inside one worker's sandbox and executes untrusted programs, one child per (program, input).
 
-Started as `/usr/bin/python3 -I -S forkserver.py REQUEST_FD REPLY_FD` (stdlib only, no `solver` imports: it runs
-in a sandbox that holds nothing but /usr). Forking a warm, lean interpreter is what makes a Python run cost a few
-milliseconds instead of a fresh interpreter's ~20 ms; the common contest modules are imported once here so that the
-children find them already loaded.
+Started as `/usr/bin/python3 -I -S forkserver.pyc REQUEST_FD REPLY_FD` (stdlib only, no `solver` imports: it runs
+in a sandbox that holds nothing but /usr; its neighbours forkmemory.py and forkchild.py are loaded by path). Forking
+a warm, lean interpreter is what makes a Python run cost a few milliseconds instead of a fresh interpreter's ~20 ms;
+the common contest modules are imported once here so that the children find them already loaded. What a child does
+after the fork is in forkchild.py.
 
 Each run: its own process group; stdin is a private copy of the input (a regular, seekable memfd with no name),
 stdout and stderr are memfds capped by RLIMIT_FSIZE; rlimits (AS, CPU, FSIZE, NPROC, CORE, STACK); no_new_privs
@@ -16,15 +17,10 @@ The framing below (`encode_frame`, `read_frame`) is also what the supervisor spe
 whose lengths the header lists. Nothing is ever pickled.
 """
 
-import _io
-import atexit
-import ctypes
 import io
 import json
-import linecache
 import marshal
 import os
-import resource
 import select
 import signal
 import struct
@@ -34,7 +30,6 @@ import traceback
 import types
 
 PREFIX = struct.Struct(">I")  # length of the JSON header that follows
-COMPILE_SECONDS = struct.Struct("<d")
 MAX_HEADER_BYTES = 1 << 20
 
 
@@ -72,12 +67,9 @@ def read_frame(fd):
 # ---------------------------------------------------------------------------------------------------------------
 # Everything below runs only in the sandbox.
 
-PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP, PR_SET_CHILD_SUBREAPER = 1, 4, 38, 22, 36
-SECCOMP_MODE_FILTER = 2
-SECCOMP_FILTER_FLAG_SPEC_ALLOW = 4
-SYS_SECCOMP = {"x86_64": 317, "aarch64": 277}
+PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 4, 36
+forkchild = None  # forkchild.py, loaded by `main` (the supervisor imports this file only for the framing)
 BINARY_ENVIRONMENT = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/tmp"}
-SETUP_FAILED = 126  # exit code of a child whose setup failed (the error pipe says why)
 # Compiled programs kept (oldest evicted first). Few: every fork copies the page table entries of all the server holds
 # (256 cached programs held 1.6 MB, a quarter more), and compiling again costs a program's first run only ~1 ms.
 MAX_CODES = 32
@@ -99,40 +91,17 @@ class Server:
         self.error_poller.register(self.error_read, select.POLLIN)
         self.kill_namespace = init["kill_namespace"]  # kill(-1) is confined to our pid namespace
         self.scratch = init["scratch"]
-        self.libc = ctypes.CDLL(None, use_errno=True)
-        self.libc.prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
-        self.libc.syscall.argtypes = [ctypes.c_long, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
-
-        class SockFprog(ctypes.Structure):
-            _fields_ = [("len", ctypes.c_ushort), ("filter", ctypes.c_void_p)]
-
-        bpf = init["_seccomp"]
-        self._bpf_buffer = ctypes.create_string_buffer(bpf, len(bpf))
-        self._fprog = SockFprog(len(bpf) // 8, ctypes.addressof(self._bpf_buffer))
-        self.fprog_address = ctypes.addressof(self._fprog)
-        self.seccomp_syscall = SYS_SECCOMP.get(os.uname().machine)
         self.launcher = init.get("launcher")  # spawns compiled programs without forking us (see launcher.py)
-        self.confine, self.confinement = None, None  # a child's setup in one C call (see confine.py)
-        if init.get("confine"):
-
-            class Confinement(ctypes.Structure):  # struct confinement in confine.py
-                _fields_ = [("fds", ctypes.c_int * 5), ("keep", ctypes.c_int),
-                            ("limits", (ctypes.c_ulonglong * 2) * 6), ("filter", ctypes.c_void_p)]  # fmt: skip
-
-            self.confine = ctypes.CDLL(init["confine"], use_errno=True).confine
-            self.confine.argtypes, self.confine.restype = [ctypes.c_void_p], ctypes.c_int
-            self.confinement = Confinement(filter=self.fprog_address)
-            self.confinement.fds[:4] = self.stdin, self.stdout, self.stderr, self.error_write
-            self.confinement_address = ctypes.addressof(self.confinement)
-            self.confine_steps = init["confine_steps"]
+        streams = (self.stdin, self.stdout, self.stderr, self.error_write)
+        self.forked = forkchild.Child(init["_seccomp"], init.get("confine"), init.get("confine_steps"), streams)
         self.bpf_fd = os.memfd_create("seccomp")  # handed to the launcher as fd 3
-        write_all(self.bpf_fd, bpf)
+        write_all(self.bpf_fd, init["_seccomp"])
         for fd in (request_fd, reply_fd):
             os.set_inheritable(fd, False)  # posix_spawn children must inherit only what we hand them
         self.codes = {}  # program id -> (code object, linecache entry), insertion-ordered
-        self.install_python_template()
-        self.libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # nobody may ptrace us or read our memory
-        self.libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # orphans come back to us, so we can reap them
+        self.own_main = forkchild.install_python_template()
+        self.forked.libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # nobody may ptrace us or read our memory
+        self.forked.libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # orphans come back to us, so we can reap them
 
     # -- the request loop ------------------------------------------------------------------------------------
     def serve(self):
@@ -165,9 +134,7 @@ class Server:
         program, and compile time counts as run time, as with `python3 solution.py` on a judge.
         """
         limits, batch, kind = header["limits"], header["batch"], header["kind"]
-        if self.confinement is not None:
-            for k, pair in enumerate(self.rlimit_values(limits)):
-                self.confinement.limits[k][:] = pair
+        self.forked.prepare_batch(limits)
         target, inputs = header.get("path"), blobs[1:]
         compiling = announce = False
         if kind == "python":
@@ -216,7 +183,7 @@ class Server:
                 code = None
         if code is None:
             return True, None, {"op": "compiled", "ok": True, "message": "", "seconds": 0.0, "cached": False}
-        (seconds,) = COMPILE_SECONDS.unpack(record[1:9])
+        (seconds,) = forkchild.COMPILE_SECONDS.unpack(record[1:9])
         return False, self.remember(program_id, source, code), {"op": "compiled", "ok": True, "message": "",
                                                                  "seconds": seconds, "cached": False}  # fmt: skip
 
@@ -245,7 +212,7 @@ class Server:
         if pid == 0:
             try:
                 os.close(read_end)
-                self.set_rlimits({"cpu": 10, "as": 2 << 30, "fsize": 1 << 30, "nproc": 1, "stack": 64 << 20})
+                forkchild.set_rlimits({"cpu": 10, "as": 2 << 30, "fsize": 1 << 30, "nproc": 1, "stack": 64 << 20})
                 try:
                     code = compile(source, "solution.py", "exec", dont_inherit=True)
                     data = b"\0" + marshal.dumps(code)
@@ -290,9 +257,7 @@ class Server:
         # Until the child's first wait, the server does almost nothing: each page it writes while the child lives
         # is copied (the fork made them all shared), so the setup of that wait happens before the fork.
         poller, pidfd_open, first_wait = self.exit_poller, os.pidfd_open, min(limits["time"], limits["wall"]) * 1000
-        if self.confinement is not None:
-            self.confinement.fds[4] = -1 if code_fd is None else code_fd
-            self.confinement.keep = 4 if code_fd is None else 5
+        self.forked.prepare_run(code_fd)
         started = time.monotonic()
         try:
             if kind == "binary" and self.launcher:
@@ -300,7 +265,7 @@ class Server:
             else:
                 pid = os.fork()
                 if pid == 0:
-                    self.child(kind, target, limits, stdin, stdout, stderr, error_write, code_fd)  # never returns
+                    self.forked.run(kind, target, limits, (stdin, stdout, stderr, error_write, code_fd))  # no return
         except OSError as exc:
             if code_fd is not None:
                 os.close(code_fd)
@@ -435,154 +400,6 @@ class Server:
         return os.posix_spawn(self.launcher, args, BINARY_ENVIRONMENT, file_actions=moves, setpgroup=0,
                               setsigdef=(signal.SIGPIPE, signal.SIGXFSZ))  # fmt: skip
 
-    # -- in the child ----------------------------------------------------------------------------------------
-    @staticmethod
-    def rlimit_values(limits):
-        """(soft, hard) for RLIMIT_CPU, FSIZE, NPROC, CORE, STACK and AS, in that order."""
-        cpu, fsize, nproc = limits["cpu"], limits["fsize"], limits["nproc"]
-        stack = resource.RLIM_INFINITY if limits["stack"] is None else limits["stack"]
-        return (cpu, cpu + 1), (fsize, fsize), (nproc, nproc), (0, 0), (stack, stack), (limits["as"], limits["as"])
-
-    def set_rlimits(self, limits):
-        names = (resource.RLIMIT_CPU, resource.RLIMIT_FSIZE, resource.RLIMIT_NPROC, resource.RLIMIT_CORE,
-                 resource.RLIMIT_STACK, resource.RLIMIT_AS)  # fmt: skip
-        for name, pair in zip(names, self.rlimit_values(limits)):
-            resource.setrlimit(name, pair)
-
-    def lock_down(self):
-        libc = self.libc
-        if libc.prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0) or libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0):
-            raise OSError("prctl failed")
-        # SPEC_ALLOW: where seccomp would also force the Speculative Store Bypass mitigation on, every memory access
-        # gets slower; the program has nothing of anyone else's in its address space to protect that way.
-        number = self.seccomp_syscall
-        if number is not None and libc.syscall(number, 1, SECCOMP_FILTER_FLAG_SPEC_ALLOW, self.fprog_address) == 0:
-            return
-        if libc.prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, self.fprog_address, 0, 0):
-            raise OSError("seccomp filter refused")
-
-    def child(self, kind, target, limits, stdin, stdout, stderr, error_write, code_fd=None):
-        try:
-            if kind == "binary":
-                # Python ignores these two; an exec'd program must get the defaults back.
-                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-                signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
-            if self.confine is not None:  # everything below in one C call, with the fields set before the fork
-                step = self.confine(self.confinement_address)
-                if step:
-                    number = ctypes.get_errno()
-                    raise OSError(number, f"{os.strerror(number)} ({self.confine_steps[step]})")
-            else:
-                os.setpgid(0, 0)
-                for fd, std in ((stdin, 0), (stdout, 1), (stderr, 2)):
-                    os.dup2(fd, std)
-                os.dup2(error_write, 3, inheritable=False)
-                if code_fd is not None:
-                    os.dup2(code_fd, 4, inheritable=False)
-                os.closerange(5 if code_fd is not None else 4, 1 << 16)
-                self.set_rlimits(limits)
-                self.lock_down()
-            if kind == "binary":
-                os.execve(target, [target], BINARY_ENVIRONMENT)
-        except BaseException as exc:  # noqa: BLE001 - report any setup failure, then leave
-            try:
-                os.write(3, f"{type(exc).__name__}: {exc}".encode(errors="replace"))
-            finally:
-                os._exit(SETUP_FAILED)
-        os.close(3)
-        try:
-            if code_fd is not None:
-                target = self.compile_in_child(target)
-            self.run_python(target)
-        finally:
-            os._exit(1)  # run_python always leaves through os._exit; this is for the impossible path
-
-    def compile_in_child(self, source):
-        """Compile under this run's limits and write the code record to fd 4 (closed before the program runs).
-
-        Record: b"\0" + compile seconds + marshalled code, or b"\1" + the error (then we leave: a CE never runs).
-        """
-        started = time.perf_counter()
-        try:
-            code = compile(source, "solution.py", "exec", dont_inherit=True)
-        except Exception as exc:  # noqa: BLE001 - SyntaxError, ValueError (NUL bytes), MemoryError...
-            write_all(4, b"\1" + "".join(traceback.format_exception_only(type(exc), exc)).encode(errors="replace"))
-            os._exit(0)
-        write_all(4, b"\0" + COMPILE_SECONDS.pack(time.perf_counter() - started) + marshal.dumps(code))
-        os.close(4)
-        text = source.decode("utf-8", errors="replace")
-        return code, (len(text), None, text.splitlines(True), "solution.py")
-
-    def install_python_template(self):
-        """Make this server look like a fresh `python3 solution.py`, once: std streams on fds 0-2, `__main__`, argv.
-
-        Every child inherits a pristine copy and only has to dup2 its input and outputs onto fds 0-2 (setting these
-        up in each child cost ~0.3 ms of a ~2 ms run, mostly in copy-on-write faults). The server itself never
-        writes to these streams: buffered output would be inherited by the next child. (Its own fds 0-2 are
-        /dev/null, /dev/null and its log, so a crash's traceback still lands in the log.)
-        """
-        (in_enc, in_err), (out_enc, out_err), (err_enc, err_err) = [(s.encoding, s.errors) for s in
-                                                                    (sys.stdin, sys.stdout, sys.stderr)]  # fmt: skip
-        streams = (
-            io.open(0, "r", encoding=in_enc, errors=in_err, newline="\n", closefd=False),
-            io.open(1, "w", encoding=out_enc, errors=out_err, newline="\n", closefd=False),
-            io.TextIOWrapper(io.open(2, "wb", closefd=False), encoding=err_enc, errors=err_err, newline="\n",
-                             line_buffering=True),
-        )  # fmt: skip
-        main = types.ModuleType("__main__")
-        main.__dict__.update(__file__="solution.py", __builtins__=__builtins__)
-        self.own_main = sys.modules["__main__"]  # our own module's globals stay alive (our functions use them)
-        sys.stdin, sys.stdout, sys.stderr = sys.__stdin__, sys.__stdout__, sys.__stderr__ = streams
-        sys.modules["__main__"] = main
-        sys.argv[:] = ["solution.py"]
-
-    def run_python(self, target):
-        """Behave like `python3 solution.py`: exit codes, tracebacks, thread shutdown, atexit, final flush."""
-        code, lines = target
-        linecache.cache["solution.py"] = lines  # tracebacks quote this program's source
-        namespace = sys.modules["__main__"].__dict__
-        status = 0
-        try:
-            exec(code, namespace)
-        except SystemExit as exc:
-            status = exit_status(exc)
-        except BaseException as exc:  # noqa: BLE001 - an uncaught exception: traceback, status 1
-            traceback.print_exception(type(exc), exc, exc.__traceback__.tb_next)  # without our own frame
-            status = 1
-        try:
-            threading = sys.modules.get("threading")  # imported by the program if it made threads
-            if threading is not None:
-                threading._shutdown()  # non-daemon threads finish, as at interpreter exit
-            atexit._run_exitfuncs()
-        except SystemExit as exc:
-            status = exit_status(exc)
-        except BaseException:  # noqa: BLE001
-            traceback.print_exc()
-        # _io._IOBase, not io.IOBase: every io object derives from it, and isinstance against the io.IOBase ABC
-        # fills the ABC's caches afresh in each child (~80 copy-on-write faults, ~0.25 ms of a ~2 ms run).
-        streams = [sys.stdout, sys.stderr] + [v for v in list(namespace.values()) if isinstance(v, _io._IOBase)]
-        for stream in streams:
-            if stream.closed:  # a file the program closed itself (e.g. by `with open(...)`) has nothing to flush
-                continue
-            try:
-                stream.flush()
-            except BaseException:  # noqa: BLE001 - CPython exits 120 when the final flush fails
-                status = status or 120
-        os._exit(status)
-
-
-def exit_status(exc):
-    code = exc.code
-    if code is None:
-        return 0
-    if isinstance(code, int):
-        return code & 0xFF
-    try:
-        print(code, file=sys.stderr)
-    except BaseException:  # noqa: BLE001
-        pass
-    return 1
-
 
 def load_sibling(name):
     """Our neighbour module, by path (the import system would list our directory, which the sandbox may not read);
@@ -603,7 +420,8 @@ def load_sibling(name):
 def main():
     import builtins
 
-    forkmemory = load_sibling("forkmemory")
+    global forkchild
+    forkmemory, forkchild = load_sibling("forkmemory"), load_sibling("forkchild")
 
     request_fd, reply_fd = int(sys.argv[1]), int(sys.argv[2])
     header, blobs = read_frame(request_fd)

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from solver.execution import confine, forkmemory, forkserver
+from solver.execution import confine, forkchild, forkmemory, forkserver
 from solver.execution.results import STDERR_KEPT_BYTES, STDOUT_KEPT_BYTES, IsolationError
 from solver.execution.seccomp_filter import build_bpf
 
@@ -125,7 +125,7 @@ def choose_isolation(requested: str, allow_unsafe: bool) -> tuple[str, str]:
 @dataclass(frozen=True)
 class SandboxEnvironment:
     mode: str  # "namespaces" | "rlimits"
-    runtime_dir: Path  # world-traversable: forkserver.py and forkmemory.py, bin/ (compiled programs), pch/
+    runtime_dir: Path  # world-traversable: the fork-server's three modules, bin/ (compiled programs), pch/
     python: str  # interpreter for contestants' Python (and the fork-server)
     launcher: Path | None = None  # in the runtime directory; None: compiled programs are started by forking
     confine: Path | None = None  # in the runtime directory; None: forked children set themselves up in Python
@@ -308,13 +308,13 @@ def create_runtime_dir(python: str | None = None) -> Path:
     for sub, mode in (("bin", 0o711), ("pch", 0o755), ("logs", 0o700)):
         (root / sub).mkdir(mode=mode)
         (root / sub).chmod(mode)
-    for module in (forkserver, forkmemory):
+    for module in (forkserver, forkmemory, forkchild):
         server = root / Path(module.__file__).name
         shutil.copyfile(Path(module.__file__), server)
         server.chmod(0o644)
     if python is not None:
-        compile_step = "import py_compile, sys\nfor path in sys.argv[1:]: py_compile.compile(path, path + 'c', doraise=True)"
-        sources = [str(root / Path(m.__file__).name) for m in (forkserver, forkmemory)]
+        compile_step = "import py_compile, sys\nfor p in sys.argv[1:]: py_compile.compile(p, p + 'c', doraise=True)"
+        sources = [str(root / Path(m.__file__).name) for m in (forkserver, forkmemory, forkchild)]
         subprocess.run([python, "-I", "-S", "-c", compile_step, *sources], check=True, capture_output=True, timeout=60)
         for path in sources:
             Path(path + "c").chmod(0o644)
