@@ -5,6 +5,7 @@
 Measures, with every safety layer on (the Executor's strongest isolation):
 - runs/s of trivial and typical Python and C++ programs over many distinct programs and inputs, next to a naive
   baseline with the same parallelism: a fresh `python3 solution.py` / a plain subprocess per run, no sandbox;
+  the Python cases also with workers not pinned to CPUs (Executor's `pin=False`), interleaved with the others;
 - C++ compile seconds per unique program with and without the precompiled header (medians), and the PCH build;
 - the cost of a compile-cache hit (on disk, and in memory for a program the Executor has seen).
 Reports medians over repeats and their ratios; writes JSON and prints a table.
@@ -139,7 +140,8 @@ def baseline_commands(programs: list[Program], folder: Path, compiler: CppCompil
     return commands
 
 
-def measure_throughput(ex: Executor, compiler: CppCompiler, workers: int, quick: bool, folder: Path) -> dict:
+def measure_throughput(ex: Executor, unpinned: Executor, compiler: CppCompiler, workers: int, quick: bool,
+                       folder: Path) -> dict:  # fmt: skip
     rng = random.Random(1)
     typical = [typical_input(rng) for _ in range(5)]
     cases = {
@@ -153,10 +155,12 @@ def measure_throughput(ex: Executor, compiler: CppCompiler, workers: int, quick:
     for name, (source, language, inputs) in cases.items():
         programs = variants(source, n_programs, language)
         commands = baseline_commands(programs[:n_baseline], folder, compiler)
-        sandbox, naive = [], []
-        for _ in range(repeats):  # interleaved, so that both see the same machine load
+        sandbox, naive, loose = [], [], []
+        for _ in range(repeats):  # interleaved, so that all see the same machine load
             sandbox.append(sandbox_rate(ex, programs, inputs))
             naive.append(baseline_rate(commands, inputs, workers))
+            if language == Language.PYTHON3:  # the same runs with workers free to move between CPUs
+                loose.append(sandbox_rate(unpinned, programs, inputs))
         found[name] = {
             "sandbox_runs_per_s": statistics.median(sandbox),
             "baseline_runs_per_s": statistics.median(naive),
@@ -165,6 +169,9 @@ def measure_throughput(ex: Executor, compiler: CppCompiler, workers: int, quick:
             "baseline_samples": naive,
             "runs_per_sample": {"sandbox": len(programs) * len(inputs), "baseline": len(commands) * len(inputs)},
         }
+        if loose:
+            found[name] |= {"unpinned_runs_per_s": statistics.median(loose), "unpinned_samples": loose,
+                            "pinned_over_unpinned": statistics.median(sandbox) / statistics.median(loose)}  # fmt: skip
     return found
 
 
@@ -222,10 +229,11 @@ def main() -> None:
     console = Console()
     mode, _ = choose_isolation("auto", allow_unsafe=False)
     load_before = os.getloadavg()
-    with tempfile.TemporaryDirectory() as folder, Executor(args.workers, cache_dir=Path(folder) / "cache") as ex:
+    with tempfile.TemporaryDirectory() as folder, Executor(args.workers, cache_dir=Path(folder) / "cache") as ex, \
+            Executor(args.workers, cache_dir=Path(folder) / "cache", pin=False) as unpinned:  # fmt: skip
         console.print(f"isolation: {ex.isolation_level}; workers: {args.workers}")
         compiles = measure_compiles(args.quick, mode)
-        throughput = measure_throughput(ex, ex._compiler, args.workers, args.quick, Path(folder))
+        throughput = measure_throughput(ex, unpinned, ex._compiler, args.workers, args.quick, Path(folder))
         memory_hit_ms = measure_memory_hit(ex)
         level = ex.isolation_level
     report = {
@@ -258,11 +266,12 @@ def main() -> None:
 
 def print_tables(console: Console, report: dict) -> None:
     table = Table(title=f"Runs per second ({report['workers']} workers, {report['isolation_level']}), medians")
-    for column in ("program", "sandboxed", "naive baseline", "ratio"):
+    for column in ("program", "sandboxed", "naive baseline", "ratio", "unpinned"):
         table.add_column(column, justify="right" if column != "program" else "left")
     for name, row in report["throughput"].items():
+        loose = f"{row['unpinned_runs_per_s']:.0f}" if "unpinned_runs_per_s" in row else "-"
         table.add_row(name, f"{row['sandbox_runs_per_s']:.0f}", f"{row['baseline_runs_per_s']:.0f}",
-                      f"{row['ratio']:.1f}x")  # fmt: skip
+                      f"{row['ratio']:.1f}x", loose)  # fmt: skip
     console.print(table)
     compile_ = report["compile"]
     table = Table(title="C++ compilation, medians")
