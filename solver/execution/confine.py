@@ -1,7 +1,7 @@
 """confine.so: the whole setup of a forked Python run in one C call (descriptors, rlimits, no_new_privs, seccomp).
 
 Done from Python, that setup is ~15 calls into the interpreter, and each page of interpreter state they touch is a
-copy-on-write fault in a fresh child: ~0.4 ms of a ~2.5 ms run on these machines. The fork-server fills a
+copy-on-write fault in a fresh child: 0.1-0.3 ms of a run's CPU time on these machines. The fork-server fills a
 `struct confinement` before it forks (its fields for a batch and for a run), and the child makes one ctypes call.
 Built once per cache directory with the system C compiler, like the launcher; without it the server does the same
 steps in Python.

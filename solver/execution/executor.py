@@ -129,7 +129,8 @@ class Executor:
     interpreter for contestants' Python (/usr/bin/python3). compile_limits: the C++ compiler's own limits. pin: keep
     worker k's sandbox (its server and every run) on the k-th CPU this process may use: a fork then write-protects
     pages cached by one CPU only, where a server that wandered makes every fork interrupt the other CPUs to flush
-    theirs (~17% more runs/s). Turn it off when several Executors share the CPUs (Ray's execution actors do).
+    theirs (3-17% more Python runs/s in bench_execution.py). Turn it off when several Executors share the CPUs
+    (Ray's execution actors do).
     `isolation_level` says what is in use, e.g. "namespaces+seccomp+rlimits".
     """
 

@@ -299,7 +299,7 @@ def create_runtime_dir(python: str | None = None) -> Path:
 
     With `python`, the fork-server's modules are also compiled to bytecode by that interpreter (the one the sandbox
     runs): a server that compiled its own source would keep ~1.3 MB of the compiler's leftovers in its heap, and
-    every fork copies the page table entries of every resident page (~10% of a trivial run's cost).
+    every fork copies the page table entries of every resident page (~7% of a trivial run's CPU time).
     """
     import tempfile
 
