@@ -4,6 +4,7 @@ caching, recovery from a dead worker, and the isolation levels. Real sandbox, re
 from __future__ import annotations
 
 import os
+import re
 import signal
 import threading
 import time
@@ -302,6 +303,37 @@ def test_forked_runs_are_confined_the_same_without_the_native_helper(cache_dir, 
     with Executor(workers=1, cache_dir=cache_dir) as ex:  # and with it, the same answers
         assert ex._env.confine is not None
         assert ex.run(attack, [""], LIMITS).runs[0].stdout == b"1\n1\n"
+
+
+def test_a_compiled_programs_runs_are_the_same_without_the_native_run_loop(cache_dir, monkeypatch):
+    """runloop.so runs the inputs of a program the server has compiled; the Python loop must give the same facts:
+    statuses, output and its caps, exit codes, time limits, and a batch stopped by `keep_going` halfway."""
+    program = Program(Language.PYTHON3, (
+        "import sys, time\ncommand = sys.stdin.read().split()\nif command[0] == 'spin':\n    while True:\n"
+        "        pass\nif command[0] == 'sleep':\n    time.sleep(5)\n"
+        "if command[0] == 'exit':\n    sys.exit(int(command[1]))\n"
+        "if command[0] == 'flood':\n    sys.stdout.write('y' * (1 << 22))\n    sys.stderr.write('z' * (1 << 20))\n"
+        "print(command[0], file=sys.stderr)\nprint(sum(map(int, command[1:])))"))  # fmt: skip
+    inputs = ["+ 1 2", "exit 3", "spin", "flood", "+ 4", "sleep", "+ x", "+ 5 6"]
+    limits = Limits(time_seconds=0.3, output_bytes=2 << 20)  # wall: 1.9 s
+
+    def facts(ex: Executor) -> list[tuple]:
+        ex.compile(program)  # compiled first: every run below goes through the server's loop for compiled code
+        runs = ex.run(program, inputs, limits).runs
+        runs += ex.run(program, inputs, limits, keep_going=lambda i, r: i < 3).runs
+        return [(r.status, r.exit_code, r.signal, r.stdout[:40], len(r.stdout), r.stderr[-20:], len(r.stderr),
+                 re.sub(r"[0-9.]+", "#", r.message)) for r in runs]  # fmt: skip (times vary)
+
+    with Executor(workers=1, cache_dir=cache_dir) as ex:
+        assert ex._env.runloop is not None
+        native = facts(ex)
+    monkeypatch.setattr("solver.execution.executor.build_runloop", lambda cache: None)
+    with Executor(workers=1, cache_dir=cache_dir) as ex:
+        assert ex._env.runloop is None
+        assert facts(ex) == native
+    statuses = [f[0] for f in native]
+    assert statuses[:8] == [Status.OK, Status.RE, Status.TLE, Status.OLE, Status.OK, Status.TLE, Status.RE, Status.OK]
+    assert len(native) == 12 and native[0][3] == b"3\n" and native[1][1] == 3
 
 
 def test_inputs_are_split_into_requests_of_bounded_size(executor, monkeypatch):

@@ -159,6 +159,14 @@ def test_scratch_is_wiped_between_runs(executor):
     assert [r.stdout for r in results.runs] == [b"[]\n"] * 4
 
 
+def test_a_run_cannot_lock_the_scratch_directory_for_the_next(executor):
+    """A program may chmod its own scratch directory; the next run (of the same batch, too) still writes there."""
+    locker = py("import os, sys\nif sys.stdin.read() == 'lock':\n    os.chmod('/tmp', 0o500)\n    print('locked')\n"
+                "else:\n    open('/tmp/f', 'w').write('x')\n    os.remove('/tmp/f')\n    print('wrote')")
+    results = executor.run(locker, ["write", "lock", "write", "lock", "write"], LIMITS, keep_going=lambda i, r: True)
+    assert [r.stdout for r in results.runs] == [b"wrote\n", b"locked\n", b"wrote\n", b"locked\n", b"wrote\n"]
+
+
 @pytest.mark.parametrize("vandal", [
     py("import fcntl, os\nfor fd in (0, 2):\n    fcntl.fcntl(fd, fcntl.F_SETFL, os.O_APPEND)\n"
        "os.lseek(1, 5000, 0)\nos.lseek(2, 7000, 0)\nos.write(0, b'junk' * 1000)\nos.lseek(0, 3, 0)\n"

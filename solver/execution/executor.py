@@ -36,6 +36,7 @@ from solver.execution.launcher import build_launcher
 from solver.execution.results import (
     CompileResult, ExecutionResult, IsolationError, Limits, Program, RunResult, Status, sandbox_error,
 )  # fmt: skip
+from solver.execution.runloop import build_runloop
 from solver.execution.sandbox import SandboxEnvironment, Worker, WorkerError, choose_isolation, create_runtime_dir
 from solver.problem import Language
 
@@ -157,7 +158,8 @@ class Executor:
         self._runtime = create_runtime_dir(self.python)
         self._cleanup = weakref.finalize(self, shutil.rmtree, self._runtime, True)  # even if close() is forgotten
         launcher, confiner = self._expose(build_launcher(self.cache_dir)), self._expose(build_confine(self.cache_dir))
-        self._env = SandboxEnvironment(self._mode, self._runtime, self.python, launcher, confiner)
+        runloop = self._expose(build_runloop(self.cache_dir))
+        self._env = SandboxEnvironment(self._mode, self._runtime, self.python, launcher, confiner, runloop)
         self._compiler = CppCompiler(self.cache_dir, self._runtime, self._mode, compile_limits or CompileLimits())
         self._tasks: queue.PriorityQueue[tuple[int, int, Callable[[Worker], None] | None]] = queue.PriorityQueue()
         self._sequence = itertools.count()
@@ -177,7 +179,7 @@ class Executor:
             raise IsolationError(f"the sandbox does not start: {failures[0]}")
 
     def _expose(self, built: Path | None) -> Path | None:
-        """A natively built helper (see launcher.py, confine.py), linked into the runtime directory."""
+        """A natively built helper (see launcher.py, confine.py, runloop.py), linked into the runtime directory."""
         if built is None:
             return None
         exposed = self._runtime / built.name

@@ -68,7 +68,7 @@ def read_frame(fd):
 # Everything below runs only in the sandbox.
 
 PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 4, 36
-forkchild = None  # forkchild.py, loaded by `main` (the supervisor imports this file only for the framing)
+forkchild = forkloop = None  # neighbours loaded by `main` (the supervisor imports this file only for the framing)
 BINARY_ENVIRONMENT = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/tmp"}
 # Compiled programs kept (oldest evicted first). Few: every fork copies the page table entries of all the server holds
 # (256 cached programs held 1.6 MB, a quarter more), and compiling again costs a program's first run only ~1 ms.
@@ -91,6 +91,7 @@ class Server:
         self.error_poller.register(self.error_read, select.POLLIN)
         self.kill_namespace = init["kill_namespace"]  # kill(-1) is confined to our pid namespace
         self.scratch = init["scratch"]
+        self.scratch_mode = os.stat(self.scratch).st_mode & 0o7777  # a run may chmod it; the next must not care
         self.launcher = init.get("launcher")  # spawns compiled programs without forking us (see launcher.py)
         streams = (self.stdin, self.stdout, self.stderr, self.error_write)
         self.forked = forkchild.Child(init["_seccomp"], init.get("confine"), init.get("confine_steps"), streams)
@@ -99,6 +100,10 @@ class Server:
         for fd in (request_fd, reply_fd):
             os.set_inheritable(fd, False)  # posix_spawn children must inherit only what we hand them
         self.codes = {}  # program id -> (code object, linecache entry), insertion-ordered
+        self.loop = None  # runs compiled Python programs in C (runloop.so), where kill(-1) is safe to use
+        if init.get("runloop") and self.kill_namespace:
+            fds = (self.stdin, self.stdout, self.stderr, self.error_read)
+            self.loop = forkloop.NativeLoop(init["runloop"], fds, request_fd, reply_fd, self.scratch)
         self.own_main = forkchild.install_python_template()
         self.forked.libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # nobody may ptrace us or read our memory
         self.forked.libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # orphans come back to us, so we can reap them
@@ -146,12 +151,28 @@ class Server:
                             "cached": False})  # fmt: skip
             elif not compiling:
                 self.reply({"op": "compiled", "ok": True, "message": "", "seconds": 0.0, "cached": True})
-        ran = 0
-        for index, data in enumerate(inputs):
-            if index and self.stop_requested(batch):
+        ran = index = 0
+        native = self.loop is not None and kind == "python"
+        if native:
+            self.loop.start(inputs, limits)
+        while index < len(inputs):
+            if native and not compiling:  # the common case: a compiled program, in C (see runloop.py)
+                self.forked.prepare_run(None)
+                start = index
+                what, index = self.loop.run(start)
+                ran += index - start  # reported by the loop
+                if what == forkloop.CHILD:
+                    fds = (self.stdin, self.stdout, self.stderr, self.error_write, None)
+                    self.forked.run(kind, target, limits, fds)  # never returns
+                if what == forkloop.DONE or (what == forkloop.REQUEST and self.stop_requested(batch)):
+                    break
+                if what == forkloop.REQUEST:
+                    continue
+                result, out, err, _ = self.finish_native_run(limits)  # SLOW: the loop hands input `index` back
+            elif index and self.stop_requested(batch):
                 break
-            if compiling:
-                result, out, err, record = self.run_one(kind, blobs[0], limits, data, compiling=True)
+            elif compiling:
+                result, out, err, record = self.run_one(kind, blobs[0], limits, inputs[index], compiling=True)
                 compiling, target, compiled = self.take_code(header["program"], blobs[0], record)
                 if announce:  # once per batch, before its first result
                     self.reply(compiled)
@@ -159,10 +180,11 @@ class Server:
                 if not compiled["ok"]:
                     break
             else:
-                result, out, err, _ = self.run_one(kind, target, limits, data)
+                result, out, err, _ = self.run_one(kind, target, limits, inputs[index])
             result["op"], result["index"] = "result", index
             self.reply(result, [out, err])
             ran += 1
+            index += 1
         self.reply({"op": "batch_end", "batch": batch, "ran": ran})
 
     def take_code(self, program_id, source, record):
@@ -278,6 +300,20 @@ class Server:
         os.close(pidfd)
         _, status, usage = os.wait4(pid, 0)
         wall = time.monotonic() - started
+        return self.finish_run(limits, status, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, wall, killed,
+                               code_fd)  # fmt: skip
+
+    def finish_native_run(self, limits):
+        """The run the C loop handed back: it could not start, or it needs cleaning up after."""
+        status, cpu, maxrss, wall, killed = self.loop.facts()
+        if self.loop.batch.fork_errno:
+            number = self.loop.batch.fork_errno
+            return {"setup_error": f"cannot start: {OSError(number, os.strerror(number))}"}, b"", b"", b""
+        return self.finish_run(limits, status, cpu, maxrss, wall, killed)
+
+    def finish_run(self, limits, status, cpu, maxrss, wall, killed, code_fd=None):
+        """After the child's exit: clean up, collect its output (and code record), empty the streams."""
+        stdout, stderr = self.stdout, self.stderr
         self.kill_everything_else()
         setup_error = os.read(self.error_read, 1 << 16).decode(errors="replace") if self.error_poller.poll(0) else ""
         sizes = [os.fstat(fd).st_size for fd in (stdout, stderr)]
@@ -294,9 +330,9 @@ class Server:
         result = {
             "exit_code": os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
             "signal": os.WTERMSIG(status) if os.WIFSIGNALED(status) else None,
-            "cpu": usage.ru_utime + usage.ru_stime,
+            "cpu": cpu,
             "wall": wall,
-            "maxrss": usage.ru_maxrss * 1024,
+            "maxrss": maxrss,
             "stdout_size": sizes[0],
             "stderr_size": sizes[1],
             "killed": killed,
@@ -364,8 +400,8 @@ class Server:
     def wipe_scratch(self):
         """Empty the scratch directory for the next run; False if that failed (the worker is then replaced)."""
         try:
-            if not os.listdir(self.scratch):  # the usual case: the program wrote no files
-                return True
+            if not os.listdir(self.scratch) and os.stat(self.scratch).st_mode & 0o7777 == self.scratch_mode:
+                return True  # the usual case: the program wrote no files
         except PermissionError:
             pass
         import shutil  # only now: every megabyte the server holds is copied into each child
@@ -386,6 +422,7 @@ class Server:
                     shutil.rmtree(entry.path, onerror=unlock_and_retry)
                 else:
                     os.unlink(entry.path)
+            os.chmod(self.scratch, self.scratch_mode)
             return not os.listdir(self.scratch)
         except OSError:
             return False
@@ -420,8 +457,8 @@ def load_sibling(name):
 def main():
     import builtins
 
-    global forkchild
-    forkmemory, forkchild = load_sibling("forkmemory"), load_sibling("forkchild")
+    global forkchild, forkloop
+    forkmemory, forkchild, forkloop = load_sibling("forkmemory"), load_sibling("forkchild"), load_sibling("forkloop")
 
     request_fd, reply_fd = int(sys.argv[1]), int(sys.argv[2])
     header, blobs = read_frame(request_fd)

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from solver.execution import confine, forkchild, forkmemory, forkserver
+from solver.execution import confine, forkchild, forkloop, forkmemory, forkserver
 from solver.execution.results import STDERR_KEPT_BYTES, STDOUT_KEPT_BYTES, IsolationError
 from solver.execution.seccomp_filter import build_bpf
 
@@ -129,6 +129,7 @@ class SandboxEnvironment:
     python: str  # interpreter for contestants' Python (and the fork-server)
     launcher: Path | None = None  # in the runtime directory; None: compiled programs are started by forking
     confine: Path | None = None  # in the runtime directory; None: forked children set themselves up in Python
+    runloop: Path | None = None  # in the runtime directory; None: the fork-server runs every input in Python
     scratch_bytes: int = 64 << 20
 
     @property
@@ -194,7 +195,8 @@ class Worker:
         init = {"op": "init", "kill_namespace": self.env.mode == "namespaces", "scratch": scratch,
                 "launcher": self.env.path_inside(self.env.launcher) if self.env.launcher else None,
                 "confine": self.env.path_inside(self.env.confine) if self.env.confine else None,
-                "confine_steps": list(confine.STEPS), "cpu": self.cpu}  # fmt: skip
+                "confine_steps": list(confine.STEPS), "cpu": self.cpu,
+                "runloop": self.env.path_inside(self.env.runloop) if self.env.runloop else None}  # fmt: skip
         self._send(init, [build_bpf(protected)])
         ready, _ = self._receive(deadline=time.monotonic() + 30)
         if ready.get("op") != "ready" or (self.env.mode == "namespaces" and ready.get("pid") != 2):
@@ -308,13 +310,13 @@ def create_runtime_dir(python: str | None = None) -> Path:
     for sub, mode in (("bin", 0o711), ("pch", 0o755), ("logs", 0o700)):
         (root / sub).mkdir(mode=mode)
         (root / sub).chmod(mode)
-    for module in (forkserver, forkmemory, forkchild):
+    for module in (forkserver, forkmemory, forkchild, forkloop):
         server = root / Path(module.__file__).name
         shutil.copyfile(Path(module.__file__), server)
         server.chmod(0o644)
     if python is not None:
         compile_step = "import py_compile, sys\nfor p in sys.argv[1:]: py_compile.compile(p, p + 'c', doraise=True)"
-        sources = [str(root / Path(m.__file__).name) for m in (forkserver, forkmemory, forkchild)]
+        sources = [str(root / Path(m.__file__).name) for m in (forkserver, forkmemory, forkchild, forkloop)]
         subprocess.run([python, "-I", "-S", "-c", compile_step, *sources], check=True, capture_output=True, timeout=60)
         for path in sources:
             Path(path + "c").chmod(0o644)
