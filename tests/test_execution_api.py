@@ -155,6 +155,16 @@ def test_a_python_program_is_compiled_by_its_first_run_and_then_reused(cache_dir
     assert not broken.compile.ok and broken.runs == () and "SyntaxError" in broken.compile.message
 
 
+def test_a_python_program_compiled_by_one_worker_is_not_compiled_again_by_another(cache_dir):
+    """The code object one worker's compiler made travels with the runs, so the other worker skips compiling."""
+    program = Program(Language.PYTHON3, "import os, time\ntime.sleep(0.2)\nprint(sorted(os.sched_getaffinity(0)))")
+    with Executor(workers=2, cache_dir=cache_dir) as ex:
+        assert ex.compile(program).ok  # on one worker
+        results = ex.run_many([(program, [str(k)]) for k in range(6)], LIMITS)  # both workers take some
+    assert len({r.runs[0].stdout for r in results}) == min(2, len(os.sched_getaffinity(0)))
+    assert all(r.compile.ok and r.compile.cached for r in results)
+
+
 def test_a_source_is_compiled_once_even_when_requested_concurrently(executor, cache_dir):
     program = unique_cpp()
     results = executor.run_many([(program, [str(k)]) for k in range(6)], LIMITS)

@@ -119,8 +119,9 @@ class Server:
             if op == "run":
                 self.handle_run(header, blobs)
             elif op == "pycompile":
-                code, message = self.python_code(header["program"], blobs[0])
-                self.reply({"op": "compiled", "ok": code is not None, "message": message})
+                target, message = self.python_code(header["program"], blobs[0])
+                code = [marshal.dumps(target[0])] if target is not None else []  # for the other workers
+                self.reply({"op": "compiled", "ok": target is not None, "message": message}, code)
             elif op == "stop":
                 continue  # for a batch that had already ended
             elif op == "exit":
@@ -140,10 +141,16 @@ class Server:
         """
         limits, batch, kind = header["limits"], header["batch"], header["kind"]
         self.forked.prepare_batch(limits)
-        target, inputs = header.get("path"), blobs[1:]
+        given = blobs[1] if header.get("code") else None  # compiled by another worker's server (our own compiler)
+        target, inputs = header.get("path"), blobs[2:] if header.get("code") else blobs[1:]
         compiling = announce = False
         if kind == "python":
             target = self.codes.get(header["program"])
+            if target is None and given is not None:
+                try:
+                    target = self.remember(header["program"], blobs[0], marshal.loads(given))
+                except (ValueError, EOFError, TypeError):
+                    target = None  # then compile it here
             compiling = announce = target is None
             if not inputs and compiling:  # nothing to run: compile on its own
                 target, message = self.python_code(header["program"], blobs[0])
@@ -174,8 +181,8 @@ class Server:
             elif compiling:
                 result, out, err, record = self.run_one(kind, blobs[0], limits, inputs[index], compiling=True)
                 compiling, target, compiled = self.take_code(header["program"], blobs[0], record)
-                if announce:  # once per batch, before its first result
-                    self.reply(compiled)
+                if announce:  # once per batch, before its first result; with the code, for the other workers
+                    self.reply(compiled, [record[9:]] if target is not None else [])
                     announce = False
                 if not compiled["ok"]:
                     break

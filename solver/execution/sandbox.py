@@ -233,26 +233,34 @@ class Worker:
         return lines[-1][:300] if lines else ""
 
     # -- requests --------------------------------------------------------------------------------------------
-    def python_check(self, program_id: str, source: bytes, timeout: float = 60.0) -> tuple[bool, str]:
+    def python_check(self, program_id: str, source: bytes, timeout: float = 60.0) -> tuple[bool, str, bytes]:
+        """(compiles?, the compiler's message, the marshalled code object)."""
         self._send({"op": "pycompile", "program": program_id}, [source])
-        header, _ = self._receive(deadline=time.monotonic() + timeout)
+        header, blobs = self._receive(deadline=time.monotonic() + timeout)
         if header.get("op") != "compiled":
             raise WorkerError(f"unexpected reply {header.get('op')!r}")
-        return bool(header["ok"]), str(header["message"])
+        return bool(header["ok"]), str(header["message"]), blobs[0] if blobs else b""
 
-    def start_batch(self, request: dict[str, object], program_blob: bytes, inputs: Sequence[bytes]) -> int:
-        """Send one batch of runs; read its results with `next_event` until `batch_end`. Returns the batch id."""
+    def start_batch(
+        self, request: dict[str, object], program_blob: bytes, inputs: Sequence[bytes], code: bytes = b""
+    ) -> int:
+        """Send one batch of runs; read its results with `next_event` until `batch_end`. Returns the batch id.
+
+        `code`: a Python program's code as another worker's compiler marshalled it, so this one need not compile it.
+        """
         self._batches += 1
-        self._send({**request, "batch": self._batches}, [program_blob, *inputs])
+        blobs = [program_blob, code, *inputs] if code else [program_blob, *inputs]
+        self._send({**request, "batch": self._batches, "code": bool(code)}, blobs)
         return self._batches
 
     def next_event(self, timeout: float) -> tuple[dict[str, object], bytes, bytes]:
-        """The next `compiled` (Python), `result` (with stdout, stderr) or `batch_end` of the current batch."""
+        """The next `compiled` (Python: with the marshalled code if freshly compiled), `result` (with stdout,
+        stderr) or `batch_end` of the current batch."""
         header, blobs = self._receive(deadline=time.monotonic() + timeout)
         if header.get("op") == "batch_end" and header.get("batch") == self._batches:
             return header, b"", b""
         if header.get("op") == "compiled" and isinstance(header.get("ok"), bool):
-            return header, b"", b""
+            return header, blobs[0] if blobs else b"", b""
         if header.get("op") != "result" or len(blobs) != 2:
             raise WorkerError(f"unexpected reply {header.get('op')!r} from worker {self.index}")
         return header, blobs[0], blobs[1]
