@@ -101,6 +101,10 @@ class Child:
                 os.write(3, f"{type(exc).__name__}: {exc}".encode(errors="replace"))
             finally:
                 os._exit(SETUP_FAILED)
+        self.run_program(target, code_fd)
+
+    def run_program(self, target, code_fd):
+        """Confined: become the Python program (compiling it first when `code_fd` is given). Never returns."""
         os.close(3)
         try:
             if code_fd is not None:

@@ -102,8 +102,9 @@ class Server:
         self.codes = {}  # program id -> (code object, linecache entry), insertion-ordered
         self.loop = None  # runs compiled Python programs in C (runloop.so), where kill(-1) is safe to use
         if init.get("runloop") and self.kill_namespace:
-            fds = (self.stdin, self.stdout, self.stderr, self.error_read)
-            self.loop = forkloop.NativeLoop(init["runloop"], fds, request_fd, reply_fd, self.scratch)
+            fds, forked = (self.stdin, self.stdout, self.stderr, self.error_read), self.forked
+            confine = (forked.confine, forked.confinement_address) if forked.confine is not None else (None, None)
+            self.loop = forkloop.NativeLoop(init["runloop"], fds, request_fd, reply_fd, self.scratch, *confine)
         self.own_main = forkchild.install_python_template()
         self.forked.libc.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)  # nobody may ptrace us or read our memory
         self.forked.libc.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)  # orphans come back to us, so we can reap them
@@ -168,9 +169,11 @@ class Server:
                 start = index
                 what, index = self.loop.run(start)
                 ran += index - start  # reported by the loop
-                if what == forkloop.CHILD:
+                if what == forkloop.CHILD:  # never returns
+                    if self.loop.batch.confined:
+                        self.forked.run_program(target, None)
                     fds = (self.stdin, self.stdout, self.stderr, self.error_write, None)
-                    self.forked.run(kind, target, limits, fds)  # never returns
+                    self.forked.run(kind, target, limits, fds)
                 if what == forkloop.DONE or (what == forkloop.REQUEST and self.stop_requested(batch)):
                     break
                 if what == forkloop.REQUEST:

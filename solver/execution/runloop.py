@@ -43,10 +43,13 @@ struct batch {
     unsigned int scratch_mode;          /* the scratch directory's permission bits when clean */
     double time_limit, wall_limit;      /* seconds: CPU time, wall time */
     void (*after_fork)(void);           /* CPython's PyOS_AfterFork_Child, called in each child (as os.fork does) */
+    int (*confine)(const void *);       /* confine.so's confine() and its struct, or NULL: the child confines */
+    const void *confinement;            /* itself from Python */
     long long keep_stdout, keep_stderr; /* bytes of each stream reported */
     /* The run handed back (SLOW) or about to become the program (CHILD). */
     int index, status, killed, fork_errno;  /* killed: 0 no, 1 CPU time, 2 wall time */
     int error;                          /* errno, when FAILED */
+    int confined;                       /* in a child: confine() succeeded here */
     double cpu, wall;
     long long maxrss;                   /* bytes */
 };
@@ -205,8 +208,9 @@ static int run_inputs(struct batch *b) {
         struct timespec started;
         clock_gettime(CLOCK_MONOTONIC, &started);
         pid_t pid = fork();
-        if (pid == 0) {
-            b->after_fork();  /* here, not through ctypes: each object a call makes in a child is a page to copy */
+        if (pid == 0) {  /* here, not through ctypes: each object a call makes in a child is a page to copy */
+            b->after_fork();
+            b->confined = b->confine != NULL && b->confine(b->confinement) == 0;  /* if not, Python tries again */
             return CHILD;
         }
         if (pid < 0) {
