@@ -6,9 +6,10 @@
 
 Modules, in the order data flows: `results` (the vocabulary), `compiler` (C++ cache + PCH), `sandbox` (isolation
 levels, workers and their protocol), `seccomp_filter` (the syscall policy, as BPF), `forkserver` (runs inside the
-sandbox; `forkmemory` prepares its interpreter for forking, `forkchild` is what a forked run does), `launcher` and
-`confine` (native helpers: start compiled programs, confine a forked run in one call), `classify` (raw facts ->
-Status), `executor` (scheduling over workers).
+sandbox; `forkmemory` prepares its interpreter for forking, `forkchild` is what a forked run does, `forkloop` drives
+the C run loop), `launcher`, `confine` and `runloop` (native helpers: start compiled programs, confine a forked run
+in one call, run a compiled Python program's inputs), `classify` (raw facts -> Status), `executor` (scheduling over
+workers).
 """
 
 from solver.execution.compiler import CompileLimits
