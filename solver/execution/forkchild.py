@@ -7,18 +7,16 @@ as possible: each one it touches is a copy-on-write fault (~2-3 us here).
 """
 
 import _io
+import _signal
 import atexit
 import ctypes
 import io
-import linecache
 import marshal
 import os
 import resource
-import signal
 import struct
 import sys
 import time
-import traceback
 import types
 
 PR_SET_PDEATHSIG, PR_SET_NO_NEW_PRIVS, PR_SET_SECCOMP = 1, 38, 22
@@ -77,8 +75,8 @@ class Child:
         try:
             if kind == "binary":
                 # Python ignores these two; an exec'd program must get the defaults back.
-                signal.signal(signal.SIGPIPE, signal.SIG_DFL)
-                signal.signal(signal.SIGXFSZ, signal.SIG_DFL)
+                _signal.signal(_signal.SIGPIPE, _signal.SIG_DFL)
+                _signal.signal(_signal.SIGXFSZ, _signal.SIG_DFL)
             if self.confine is not None:  # everything below in one C call, with the fields set before the fork
                 step = self.confine(self.confinement_address)
                 if step:
@@ -149,7 +147,7 @@ def compile_in_child(source):
     try:
         code = compile(source, "solution.py", "exec", dont_inherit=True)
     except Exception as exc:  # noqa: BLE001 - SyntaxError, ValueError (NUL bytes), MemoryError...
-        record = b"\1" + "".join(traceback.format_exception_only(type(exc), exc)).encode(errors="replace")
+        record = b"\1" + exception_text(exc).encode(errors="replace")
     else:
         record = b"\0" + COMPILE_SECONDS.pack(time.perf_counter() - started) + marshal.dumps(code)
     view = memoryview(record)
@@ -190,7 +188,7 @@ def install_python_template():
 def run_python(target):
     """Behave like `python3 solution.py`: exit codes, tracebacks, thread shutdown, atexit, final flush."""
     code, lines = target
-    linecache.cache["solution.py"] = lines  # tracebacks quote this program's source
+    source = "".join(lines[2])  # a linecache entry: (size, mtime, lines, name)
     namespace = sys.modules["__main__"].__dict__
     status = 0
     try:
@@ -198,7 +196,7 @@ def run_python(target):
     except SystemExit as exc:
         status = exit_status(exc)
     except BaseException as exc:  # noqa: BLE001 - an uncaught exception: traceback, status 1
-        traceback.print_exception(type(exc), exc, exc.__traceback__.tb_next)  # without our own frame
+        report_uncaught(exc, exc.__traceback__.tb_next, source)  # without our own frame
         status = 1
     try:
         threading = sys.modules.get("threading")  # imported by the program if it made threads
@@ -207,8 +205,8 @@ def run_python(target):
         atexit._run_exitfuncs()
     except SystemExit as exc:
         status = exit_status(exc)
-    except BaseException:  # noqa: BLE001
-        traceback.print_exc()
+    except BaseException as exc:  # noqa: BLE001
+        report_uncaught(exc, exc.__traceback__, source)
     # _io._IOBase, not io.IOBase: every io object derives from it, and isinstance against the io.IOBase ABC
     # fills the ABC's caches afresh in each child (~80 copy-on-write faults, ~0.25 ms of a ~2 ms run).
     streams = [sys.stdout, sys.stderr] + [v for v in list(namespace.values()) if isinstance(v, _io._IOBase)]
@@ -220,6 +218,47 @@ def run_python(target):
         except BaseException:  # noqa: BLE001 - CPython exits 120 when the final flush fails
             status = status or 120
     os._exit(status)
+
+
+def exception_text(exc, tb=None):
+    """What python3 prints for an uncaught `exc` raised through `tb` (None: a compile error), as text.
+
+    CPython's own display (in C), not the traceback module: that one would bring `re`, `tokenize` and more into the
+    image every run forks from, and python3 prints with the C one anyway.
+    """
+    saved, exc.__traceback__ = sys.stderr, tb
+    sys.stderr = buffer = io.StringIO()
+    try:
+        sys.__excepthook__(type(exc), exc, tb)
+    finally:
+        sys.stderr = saved
+    return buffer.getvalue()
+
+
+def report_uncaught(exc, tb, source):
+    """Print an uncaught exception to stderr as `python3 solution.py` would, quoting the program's lines.
+
+    The display reads them from solution.py in the working directory, so the file is there while it prints (as it
+    is next to a program a judge runs), unless the program made one of its own or cannot have one written.
+    """
+    placed = False
+    try:
+        with open("solution.py", "x", encoding="utf-8") as handle:
+            handle.write(source)
+        placed = True
+    except (OSError, ValueError):
+        pass
+    exc.__traceback__ = tb
+    try:
+        sys.excepthook(type(exc), exc, tb)  # the program may have set its own hook
+    except BaseException:  # noqa: BLE001 - as CPython falls back to its own display
+        sys.__excepthook__(type(exc), exc, tb)
+    finally:
+        if placed:
+            try:
+                os.unlink("solution.py")
+            except OSError:
+                pass
 
 
 def exit_status(exc):

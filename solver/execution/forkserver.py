@@ -13,30 +13,53 @@ one is started through the launcher (launcher.py) with posix_spawn, so the inter
 The server enforces CPU time (by polling the child's CPU clock) and wall time, then kills everything else left in
 the sandbox and reports raw facts; the supervisor turns them into a `Status`.
 
-The framing below (`encode_frame`, `read_frame`) is also what the supervisor speaks: a JSON header, then raw blobs
-whose lengths the header lists. Nothing is ever pickled.
+The framing below is also what the supervisor speaks: a header, then raw blobs whose lengths the header lists.
+Requests (`encode_request`, `read_request`) carry a marshalled header: they come from the trusted supervisor, and
+marshal is built in (the `json` package would bring `re` and `enum` into the image every run forks from). Replies
+(`encode_reply`) carry a JSON header, written by `to_json`: the supervisor parses them with `json`, never with
+marshal, which is not safe against crafted data. Nothing is ever pickled.
 """
 
-import io
-import json
+import _signal
 import marshal
 import os
 import select
-import signal
 import struct
 import sys
 import time
-import traceback
 import types
 
 PREFIX = struct.Struct(">I")  # length of the JSON header that follows
 MAX_HEADER_BYTES = 1 << 20
 
 
-def encode_frame(header, blobs=()):
+def encode_request(header, blobs=()):
     header = dict(header, blobs=[len(b) for b in blobs])
-    raw = json.dumps(header, separators=(",", ":")).encode()
+    raw = marshal.dumps(header, 4)
     return b"".join([PREFIX.pack(len(raw)), raw, *blobs])
+
+
+def encode_reply(header, blobs=()):
+    raw = to_json(dict(header, blobs=[len(b) for b in blobs])).encode()
+    return b"".join([PREFIX.pack(len(raw)), raw, *blobs])
+
+
+JSON_ESCAPES = {**{c: f"\\u{c:04x}" for c in range(32)}, ord("\\"): "\\\\", ord('"'): '\\"'}
+
+
+def to_json(value):
+    """JSON for what replies hold: dicts with string keys, lists, strings, ints, floats, booleans and None."""
+    if value is None or value is True or value is False:
+        return "null" if value is None else "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)  # finite: times, sizes and codes
+    if isinstance(value, str):
+        return '"' + value.translate(JSON_ESCAPES) + '"'
+    if isinstance(value, dict):
+        return "{" + ",".join(f"{to_json(str(k))}:{to_json(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(to_json(v) for v in value) + "]"
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
 
 
 def write_all(fd, data):
@@ -56,11 +79,11 @@ def read_exact(fd, n):
     return b"".join(chunks)
 
 
-def read_frame(fd):
+def read_request(fd):
     (size,) = PREFIX.unpack(read_exact(fd, PREFIX.size))
     if size > MAX_HEADER_BYTES:
         raise ValueError(f"frame header of {size} bytes")
-    header = json.loads(read_exact(fd, size))
+    header = marshal.loads(read_exact(fd, size))
     return header, [read_exact(fd, n) for n in header["blobs"]]
 
 
@@ -113,7 +136,7 @@ class Server:
     def serve(self):
         while True:
             try:
-                header, blobs = read_frame(self.request_fd)
+                header, blobs = read_request(self.request_fd)
             except EOFError:
                 return
             op = header["op"]
@@ -131,7 +154,7 @@ class Server:
                 raise ValueError(f"unknown op {op!r}")
 
     def reply(self, header, blobs=()):
-        write_all(self.reply_fd, encode_frame(header, blobs))
+        write_all(self.reply_fd, encode_reply(header, blobs))
 
     def handle_run(self, header, blobs):
         """Run a batch without pausing; between runs, honour a `stop` frame for this batch; end with `batch_end`.
@@ -229,7 +252,7 @@ class Server:
     def stop_requested(self, batch):
         """Only `stop` frames can arrive during a batch; one for an earlier batch came too late and is ignored."""
         while self.requests.poll(0):
-            header, _ = read_frame(self.request_fd)
+            header, _ = read_request(self.request_fd)
             if header["op"] == "stop" and header.get("batch") == batch:
                 return True
         return False
@@ -249,7 +272,7 @@ class Server:
                     code = compile(source, "solution.py", "exec", dont_inherit=True)
                     data = b"\0" + marshal.dumps(code)
                 except Exception as exc:  # noqa: BLE001 - SyntaxError, ValueError (NUL bytes), MemoryError...
-                    data = b"\1" + "".join(traceback.format_exception_only(type(exc), exc)).encode(errors="replace")
+                    data = b"\1" + forkchild.exception_text(exc).encode(errors="replace")
                 write_all(write_end, data)
             finally:
                 os._exit(0)
@@ -445,7 +468,7 @@ class Server:
         moves = [(os.POSIX_SPAWN_DUP2, fd, to) for fd, to in
                  ((stdin, 0), (stdout, 1), (stderr, 2), (self.bpf_fd, 3), (error_write, 4))]  # fmt: skip
         return os.posix_spawn(self.launcher, args, BINARY_ENVIRONMENT, file_actions=moves, setpgroup=0,
-                              setsigdef=(signal.SIGPIPE, signal.SIGXFSZ))  # fmt: skip
+                              setsigdef=(_signal.SIGPIPE, _signal.SIGXFSZ))  # fmt: skip
 
 
 def load_sibling(name):
@@ -471,7 +494,7 @@ def main():
     forkmemory, forkchild, forkloop = load_sibling("forkmemory"), load_sibling("forkchild"), load_sibling("forkloop")
 
     request_fd, reply_fd = int(sys.argv[1]), int(sys.argv[2])
-    header, blobs = read_frame(request_fd)
+    header, blobs = read_request(request_fd)
     header["_seccomp"] = blobs[0]
     if header.get("cpu") is not None:  # inherited by every run (see Executor's `pin`)
         try:

@@ -272,7 +272,7 @@ class Worker:
     # -- framing with deadlines ------------------------------------------------------------------------------
     def _send(self, header: dict[str, object], blobs: Sequence[bytes]) -> None:
         try:
-            forkserver.write_all(self._request, forkserver.encode_frame(header, blobs))
+            forkserver.write_all(self._request, forkserver.encode_request(header, blobs))
         except OSError as exc:
             raise WorkerError(f"worker {self.index} is gone ({exc}); {self.log_tail()}") from None
 
