@@ -7,8 +7,9 @@
    they add up in its cutime/cstime) and of the supervisor (this process); with the server's native run loop
    (runloop.so) and without it, in two Executors used in turns (the machine's speed drifts).
 2. The floor: a plain interpreter, no sandbox, that forks one child per run of the same programs (child: set the
-   streams, exec, flush, _exit), holding the fork-server's preloaded modules or only those the programs import.
-   What fork, copy-on-write faults and exit cost before any sandboxing, and how much the forked image's size decides.
+   streams, exec, flush, _exit), holding the modules of a worker's full image or of its lean one (which these
+   programs run on). What fork, copy-on-write faults and exit cost before any sandboxing, and how much the forked
+   image's size decides.
 """
 
 from __future__ import annotations
@@ -32,13 +33,12 @@ from bench_execution import LIMITS, PYTHON, TRIVIAL_PY, TYPICAL_PY, typical_inpu
 
 import solver.execution.executor as executor_module
 from solver.execution import Executor
-from solver.execution.forkmemory import PRELOAD
+from solver.execution.forkmemory import IMAGES
 from solver.problem import Language
 
 TICKS = os.sysconf("SC_CLK_TCK")
-# What the fork-server imports for itself besides PRELOAD (its framing, confinement and error reporting).
-MACHINERY = "ctypes json select struct signal marshal resource atexit linecache traceback".split()
-LEAN = "sys os io math collections heapq bisect itertools ctypes select struct marshal resource atexit".split()
+# What the fork-server imports for itself besides an image's modules (framing, confinement, settling its memory).
+MACHINERY = "ctypes select struct _signal marshal resource atexit mmap numbers".split()
 
 FLOOR_HARNESS = r"""
 import gc, importlib, io, os, sys, time
@@ -140,7 +140,8 @@ def server_pid_of(ex: Executor, exclude: list[int]) -> int:
 def floor(quick: bool) -> dict:
     rng = random.Random(1)
     runs = 1000 if quick else 3000
-    images = {"server's": sorted(set(PRELOAD + MACHINERY)), "programs' only": LEAN}
+    images = {name: sorted(set(modules + MACHINERY)) for name, modules in (("full", IMAGES["full"]),
+                                                                          ("lean", IMAGES["lean"]))}  # fmt: skip
     found: dict = {}
     with tempfile.TemporaryDirectory() as folder:
         harness = Path(folder) / "harness.py"
@@ -185,8 +186,8 @@ def main() -> None:
                               f"{row['supervisor_ms']:.3f}", f"{total:.3f}")  # fmt: skip
     console.print(table)
     table = Table(title="The floor: fork + run + exit in a plain interpreter, CPU ms per run (medians)")
-    for column in ("program", "modules held", "modules", "anon kB", "parent", "child", "sum"):
-        table.add_column(column, justify="right" if column not in ("program", "modules held") else "left")
+    for column in ("program", "image", "modules", "anon kB", "parent", "child", "sum"):
+        table.add_column(column, justify="right" if column not in ("program", "image") else "left")
     for name, per_image in report["floor"].items():
         for image, row in per_image.items():
             table.add_row(name, image, f"{row['modules']:.0f}", f"{row['anonymous_kb']:.0f}",

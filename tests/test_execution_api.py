@@ -15,7 +15,7 @@ import pytest
 
 from solver.execution import CompileLimits, Executor, IsolationError, Limits, Program, Status
 from solver.execution.results import STDERR_KEPT_BYTES, STDOUT_KEPT_BYTES
-from solver.execution.sandbox import create_runtime_dir
+from solver.execution.sandbox import create_runtime_dir, image_for
 from solver.problem import Language
 
 LIMITS = Limits(time_seconds=1.0)
@@ -163,6 +163,28 @@ def test_a_python_program_compiled_by_one_worker_is_not_compiled_again_by_anothe
         results = ex.run_many([(program, [str(k)]) for k in range(6)], LIMITS)  # both workers take some
     assert len({r.runs[0].stdout for r in results}) == min(2, len(os.sched_getaffinity(0)))
     assert all(r.compile.ok and r.compile.cached for r in results)
+
+
+@pytest.mark.parametrize(("source", "image"), [
+    ("import sys\nfrom collections import Counter, deque\nimport math, heapq as hq\nimport os,io", "lean"),
+    ("import threading\nfrom collections.abc import Sequence\n    import bisect  # indented", "lean"),
+    ("print(input())", "lean"),
+    ("import sys; import re", "full"),
+    ("from typing import List", "full"),
+    ("import sys\nfrom fractions import Fraction as F", "full"),
+    ("import dataclasses", "full"),  # preloaded by neither, but it imports re, copy and more
+    ("m = __import__('heapq')", "full"),  # imports we cannot see: the image that holds the most
+])  # fmt: skip
+def test_a_python_program_goes_to_the_image_that_holds_what_it_imports(source, image):
+    assert image_for(source) == image
+
+
+def test_each_image_runs_its_programs_with_its_own_modules_preloaded(executor):
+    lean = Program(Language.PYTHON3, "import sys, collections\nprint('typing' in sys.modules, collections.deque())")
+    full = Program(Language.PYTHON3, "import sys\nfrom fractions import Fraction\nprint('typing' in sys.modules)")
+    runs = executor.run_many([(lean, ["", ""]), (full, ["", ""])], LIMITS)
+    assert [r.stdout for r in runs[0].runs] == [b"False deque([])\n"] * 2
+    assert [r.stdout for r in runs[1].runs] == [b"True\n"] * 2
 
 
 def test_a_source_is_compiled_once_even_when_requested_concurrently(executor, cache_dir):

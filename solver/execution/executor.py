@@ -37,7 +37,9 @@ from solver.execution.results import (
     CompileResult, ExecutionResult, IsolationError, Limits, Program, RunResult, Status, sandbox_error,
 )  # fmt: skip
 from solver.execution.runloop import build_runloop
-from solver.execution.sandbox import SandboxEnvironment, Worker, WorkerError, choose_isolation, create_runtime_dir
+from solver.execution.sandbox import (
+    MAX_WORKERS, SandboxEnvironment, Worker, WorkerError, choose_isolation, create_runtime_dir, image_for,
+)  # fmt: skip
 from solver.problem import Language
 
 KeepGoing = Callable[[int, RunResult], bool]
@@ -109,6 +111,23 @@ class _Job:
         return ExecutionResult(self.program.id, compiled, runs)  # type: ignore[arg-type]
 
 
+class _Slot:
+    """One worker thread's sandboxes, on one CPU: a lean image, and a full one for the Python programs that import
+    what only it preloads (see sandbox.image_for); the full one starts when first needed. One runs at a time."""
+
+    def __init__(self, index: int, environment: SandboxEnvironment, cpu: int | None) -> None:
+        self.lean = Worker(index, environment, cpu, image="lean")
+        self.full = Worker(index, environment, cpu, image="full")  # started by the first batch that needs it
+
+    def for_program(self, program: Program) -> Worker:
+        lean = program.language != Language.PYTHON3 or image_for(program.source) == "lean"
+        return self.lean if lean else self.full
+
+    def stop(self) -> None:
+        self.lean.stop()
+        self.full.stop()
+
+
 class _Batch:
     def __init__(self, limits: Limits, keep_going: KeepGoing | None, jobs: int) -> None:
         self.limits, self.keep_going, self.jobs = limits, keep_going, jobs
@@ -148,8 +167,8 @@ class Executor:
         pin: bool = True,
     ) -> None:
         self.workers = workers if workers is not None else os.cpu_count() or 1
-        if not 1 <= self.workers <= 512:  # each worker has its own host uid, from a range of 1000
-            raise ValueError(f"workers must be between 1 and 512, got {self.workers}")
+        if not 1 <= self.workers <= MAX_WORKERS:  # each worker has its own host uids, from a range of 1000
+            raise ValueError(f"workers must be between 1 and {MAX_WORKERS}, got {self.workers}")
         self.python = python or DEFAULT_PYTHON
         if not os.path.isabs(self.python) or not os.access(self.python, os.X_OK):
             raise ValueError(f"python must be an absolute path to an interpreter, got {self.python!r}")
@@ -162,7 +181,7 @@ class Executor:
         runloop = self._expose(build_runloop(self.cache_dir))
         self._env = SandboxEnvironment(self._mode, self._runtime, self.python, launcher, confiner, runloop)
         self._compiler = CppCompiler(self.cache_dir, self._runtime, self._mode, compile_limits or CompileLimits())
-        self._tasks: queue.PriorityQueue[tuple[int, int, Callable[[Worker], None] | None]] = queue.PriorityQueue()
+        self._tasks: queue.PriorityQueue[tuple[int, int, Callable[[_Slot], None] | None]] = queue.PriorityQueue()
         self._sequence = itertools.count()
         self._compiles: dict[str, Future[_Compiled]] = {}
         self._compiles_lock = threading.Lock()
@@ -214,12 +233,12 @@ class Executor:
         self._cleanup()
 
     def _serve(self, index: int, started: queue.Queue[BaseException | int]) -> None:
-        """A worker thread: owns one sandbox (spawned from this thread: its death signal is tied to it)."""
-        worker = Worker(index, self._env, self._cpus[index % len(self._cpus)] if self._cpus else None)
+        """A worker thread: owns one slot's sandboxes (spawned from this thread: their death signal is tied to it)."""
+        slot = _Slot(index, self._env, self._cpus[index % len(self._cpus)] if self._cpus else None)
         try:
-            worker.start()
+            slot.lean.start()
         except BaseException as exc:  # noqa: BLE001 - reported to the constructor
-            worker.stop()
+            slot.stop()
             started.put(exc)
             return
         started.put(index)
@@ -228,11 +247,11 @@ class Executor:
                 _, _, task = self._tasks.get()
                 if task is None:
                     return
-                task(worker)
+                task(slot)
         finally:
-            worker.stop()
+            slot.stop()
 
-    def _submit(self, priority: int, task: Callable[[Worker], None]) -> None:
+    def _submit(self, priority: int, task: Callable[[_Slot], None]) -> None:
         if self._closed:
             raise RuntimeError("the Executor is closed")
         self._tasks.put((priority, next(self._sequence), task))
@@ -270,7 +289,8 @@ class Executor:
             future = self._compiles.get(program.id)
         return future.result().code if future is not None and future.done() else b""
 
-    def _compile_task(self, worker: Worker, program: Program, future: Future[_Compiled]) -> None:
+    def _compile_task(self, slot: _Slot, program: Program, future: Future[_Compiled]) -> None:
+        worker = slot.lean
         started = time.perf_counter()
         try:
             if program.language == Language.CPP:
@@ -379,9 +399,9 @@ class Executor:
         for chunk in chunks:
             self._submit(1, lambda worker, chunk=chunk: self._run_task(worker, job, chunk))
 
-    def _run_task(self, worker: Worker, job: _Job, indices: list[int]) -> None:
+    def _run_task(self, slot: _Slot, job: _Job, indices: list[int]) -> None:
         try:
-            self._run_chunk(worker, job, indices)
+            self._run_chunk(slot.for_program(job.program), job, indices)
         except BaseException as exc:  # noqa: BLE001 - never let a worker thread die
             for i in indices:
                 if job.runs[i] is None:

@@ -15,17 +15,20 @@ import resource
 import sys
 
 # Modules contest programs import; loaded once here so that a child's `import` is a dict lookup. Every preloaded
-# megabyte costs every run ~0.1 ms (fork copies its page table entries, exit tears them down), so rarely used modules
-# stay out: no accepted solution of the 170 CodeContests problems imports datetime, statistics or dataclasses
-# (dataclasses alone is 0.9 MB). Not `threading` (nor `queue`): its after-fork hook makes every fork ~0.5 ms dearer.
-PRELOAD = (
-    "array bisect collections copy functools heapq io itertools math operator random re string sys os "
-    "time traceback types decimal fractions typing enum"
-).split()
+# megabyte costs every run ~0.1 ms (fork copies its page table entries, exit tears them down), so each worker has two
+# images: a lean one with the modules most programs import (of the 170 accepted CodeContests solutions, all but 9),
+# and a full one that also holds the heavier modules some import (re and string, typing, decimal, fractions...:
+# importing them in a child costs 1.5-5 ms). The Executor sends each program to the image that holds what it imports
+# (sandbox.image_for). Not preloaded at all: rarely used modules (no accepted solution imports datetime, statistics or
+# dataclasses; dataclasses alone is 0.9 MB), and `threading` (nor `queue`): its after-fork hook makes every fork
+# ~0.5 ms dearer.
+COMMON = "array bisect collections functools heapq io itertools math operator random sys os time types".split()
+PRELOAD = COMMON + "copy re string traceback decimal fractions typing enum".split()  # the full image
+IMAGES = {"lean": COMMON, "full": PRELOAD}
 
 
-def preload():
-    for name in PRELOAD:
+def preload(names):
+    for name in names:
         importlib.import_module(name)
 
 

@@ -501,7 +501,7 @@ def main():
             os.sched_setaffinity(0, {header["cpu"]})
         except OSError as exc:  # e.g. a cpuset without that CPU: slower, not wrong
             print(f"fork-server: staying unpinned: {exc}", file=sys.stderr)
-    forkmemory.preload()
+    forkmemory.preload(header.get("preload", forkmemory.PRELOAD))
     builtins.exit = builtins.quit = sys.exit  # -S drops site's exit()/quit(); contest code calls them
     server = Server(request_fd, reply_fd, header)
     os.chdir(server.scratch)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -33,6 +34,8 @@ BWRAP = "/usr/bin/bwrap"
 PRLIMIT = "/usr/bin/prlimit"
 SANDBOX_UID = 65534  # "nobody" inside the sandbox
 RUN_UID_BASE, COMPILE_UID_BASE = 61000, 62000  # host uids used when we are root
+MAX_WORKERS = 500  # run uids: RUN_UID_BASE + index for lean images, + FULL_UID_OFFSET for full ones
+FULL_UID_OFFSET = 500
 SANDBOX_PATH = "/usr/bin:/bin"
 JUDGE_DIR = "/judge"  # the read-only runtime directory inside a sandbox
 SCRATCH = "/tmp"
@@ -144,17 +147,44 @@ class SandboxEnvironment:
         return f"{root}/{relative}"
 
 
-class Worker:
-    """One fork-server process (inside its own sandbox in namespaces mode), driven by exactly one thread."""
+# What a Python program may import and still run on a worker's lean image: what it preloads, and modules neither
+# image preloads that import nothing heavier (anything else may pull in `re` and the like, which the full one holds).
+LEAN_IMPORTS = frozenset(forkmemory.COMMON) | {
+    "__future__", "_thread", "threading", "queue", "gc", "cmath", "abc", "numbers", "atexit", "struct", "select",
+}  # fmt: skip
+_IMPORTS = re.compile(r"(?:^|;)[ \t]*(?:from[ \t]+([\w.]+)[ \t]+import\b|import[ \t]+([^;#\n]+))", re.MULTILINE)
 
-    def __init__(self, index: int, environment: SandboxEnvironment, cpu: int | None = None) -> None:
-        self.index, self.env, self.cpu = index, environment, cpu  # cpu: the one its server and runs stay on
-        self.uid = host_uid(RUN_UID_BASE, index)
+
+def image_for(source: str) -> str:
+    """"lean" when every module a Python program imports is in LEAN_IMPORTS, else "full".
+
+    Only speed depends on the answer (a lean server imports anything else the program asks for, at 1.5-5 ms a
+    module per run), so doubt means "full": imports by other means than an import statement, for one.
+    """
+    if "__import__" in source or "importlib" in source or "exec(" in source or "eval(" in source:
+        return "full"
+    for match in _IMPORTS.finditer(source):
+        parts = (match.group(2) or "").split(",")  # import a.b as c, d
+        names = [match.group(1)] if match.group(1) else [part.split()[0] for part in parts if part.split()]
+        if any(name.split(".")[0] not in LEAN_IMPORTS for name in names):
+            return "full"
+    return "lean"
+
+
+class Worker:
+    """One fork-server process (inside its own sandbox in namespaces mode), driven by exactly one thread.
+
+    `image`: which modules the server preloads (forkmemory.IMAGES): "lean" or "full" (see `image_for`).
+    """
+
+    def __init__(self, index: int, env: SandboxEnvironment, cpu: int | None = None, image: str = "full") -> None:
+        self.index, self.env, self.cpu, self.image = index, env, cpu, image  # cpu: where it and its runs stay
+        self.uid = host_uid(RUN_UID_BASE, index + (FULL_UID_OFFSET if image == "full" else 0))
         self.process: subprocess.Popen[bytes] | None = None
         self.vsz = 0
         self.restarts = 0
         self._batches = 0
-        self._log_path = environment.runtime_dir / "logs" / f"worker-{index}.log"
+        self._log_path = env.runtime_dir / "logs" / f"worker-{index}-{image}.log"
         self._scratch: Path | None = None
 
     # -- lifecycle -------------------------------------------------------------------------------------------
@@ -168,7 +198,7 @@ class Worker:
             command += [f"{JUDGE_DIR}/{self.env.server_file}", str(request_read), str(reply_write)]
             scratch, cwd = SCRATCH, None
         else:
-            self._scratch = Path(self.env.runtime_dir / f"scratch-{self.index}-{self.restarts}")
+            self._scratch = Path(self.env.runtime_dir / f"scratch-{self.index}-{self.image}-{self.restarts}")
             self._scratch.mkdir(mode=0o700)
             if self.uid is not None:
                 os.chown(self._scratch, self.uid, self.uid)
@@ -195,7 +225,7 @@ class Worker:
         init = {"op": "init", "kill_namespace": self.env.mode == "namespaces", "scratch": scratch,
                 "launcher": self.env.path_inside(self.env.launcher) if self.env.launcher else None,
                 "confine": self.env.path_inside(self.env.confine) if self.env.confine else None,
-                "confine_steps": list(confine.STEPS), "cpu": self.cpu,
+                "confine_steps": list(confine.STEPS), "cpu": self.cpu, "preload": forkmemory.IMAGES[self.image],
                 "runloop": self.env.path_inside(self.env.runloop) if self.env.runloop else None}  # fmt: skip
         self._send(init, [build_bpf(protected)])
         ready, _ = self._receive(deadline=time.monotonic() + 30)
