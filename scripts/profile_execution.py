@@ -4,8 +4,9 @@
 
 1. By process: one pinned worker runs distinct, precompiled programs (bench_execution.py's trivial and typical
    ones) with K inputs each. CPU per run of the fork-server itself, of its children (the runs, which it reaps, so
-   they add up in its cutime/cstime) and of the supervisor (this process); with the server's native run loop
-   (runloop.so) and without it, in two Executors used in turns (the machine's speed drifts).
+   they add up in its cutime/cstime) and of the supervisor (this process). Three Executors used in turns (the
+   machine's speed drifts): as shipped (these programs run on a worker's lean image, through the server's native run
+   loop, runloop.so), without the native loop, and with every program sent to the full image.
 2. The floor: a plain interpreter, no sandbox, that forks one child per run of the same programs (child: set the
    streams, exec, flush, _exit), holding the modules of a worker's full image or of its lean one (which these
    programs run on). What fork, copy-on-write faults and exit cost before any sandboxing, and how much the forked
@@ -72,11 +73,14 @@ print(anonymous, parent * 1000, children * 1000, len(sys.modules))
 """
 
 
-def process_cpu(pid: int) -> tuple[float, float]:
-    """(own CPU seconds, reaped children's CPU seconds) of a process."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    utime, stime, cutime, cstime = (int(x) / TICKS for x in fields[11:15])
-    return utime + stime, cutime + cstime
+def process_cpu(pids: list[int]) -> tuple[float, float]:
+    """(own CPU seconds, reaped children's CPU seconds) of some processes, summed."""
+    own = reaped = 0.0
+    for pid in pids:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        utime, stime, cutime, cstime = (int(x) / TICKS for x in fields[11:15])
+        own, reaped = own + utime + stime, reaped + cutime + cstime
+    return own, reaped
 
 
 def by_process(quick: bool) -> dict:
@@ -89,11 +93,15 @@ def by_process(quick: bool) -> dict:
     found: dict = {}
     with tempfile.TemporaryDirectory() as cache:
         executors = {}
-        for label in ("native", "python"):
-            if label == "python":
+        for label in ("as shipped", "python loop", "full image"):
+            built = executor_module.build_runloop
+            if label == "python loop":
                 executor_module.build_runloop = lambda cache_dir: None  # type: ignore[assignment]
             ex = Executor(workers=1, cache_dir=Path(cache))
-            executors[label] = (ex, server_pid_of(ex, exclude=[p for _, p in executors.values()]))
+            executor_module.build_runloop = built
+            if label == "full image":
+                ex._route = lambda source: "full"
+            executors[label] = (ex, server_pids_of(ex, exclude=[p for _, pids in executors.values() for p in pids]))
         try:
             for name, (source, make_inputs) in cases.items():
                 for k in sizes:
@@ -102,14 +110,14 @@ def by_process(quick: bool) -> dict:
                     for repeat in range(repeats):
                         order = list(executors) if repeat % 2 == 0 else list(reversed(executors))
                         for label in order:
-                            ex, pid = executors[label]
+                            ex, pids = executors[label]
                             programs = variants(source + f"# {label} {repeat}\n", max(8, 240 // k), Language.PYTHON3)
                             for program in programs:
                                 assert ex.compile(program).ok
-                            server0, children0 = process_cpu(pid)
+                            server0, children0 = process_cpu(pids)
                             own0 = time.process_time()
                             ex.run_many([(p, inputs) for p in programs], LIMITS)
-                            server1, children1 = process_cpu(pid)
+                            server1, children1 = process_cpu(pids)
                             runs = len(programs) * k
                             samples[label].append(((server1 - server0) / runs, (children1 - children0) / runs,
                                                    (time.process_time() - own0) / runs))  # fmt: skip
@@ -124,8 +132,10 @@ def by_process(quick: bool) -> dict:
     return found
 
 
-def server_pid_of(ex: Executor, exclude: list[int]) -> int:
-    ex.run(variants(TRIVIAL_PY, 1, Language.PYTHON3)[0], ["1 2"], LIMITS)  # started and answering
+def server_pids_of(ex: Executor, exclude: list[int]) -> list[int]:
+    """The host pids of an Executor's fork-servers (both images if it uses both), found among our descendants."""
+    ex.run(variants(TRIVIAL_PY, 1, Language.PYTHON3)[0], ["1 2"], LIMITS)  # started (the image it routes to, too)
+    found = []
     for entry in os.listdir("/proc"):
         if entry.isdigit() and int(entry) not in exclude:
             try:
@@ -133,8 +143,10 @@ def server_pid_of(ex: Executor, exclude: list[int]) -> int:
             except OSError:
                 continue
             if command[0] == PYTHON.encode() and any(b"forkserver" in part for part in command):
-                return int(entry)
-    raise RuntimeError("no fork-server found")
+                found.append(int(entry))
+    if not found:
+        raise RuntimeError("no fork-server found")
+    return found
 
 
 def floor(quick: bool) -> dict:
@@ -176,8 +188,8 @@ def main() -> None:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(report, indent=2) + "\n")
     table = Table(title="CPU ms per run by process (1 pinned worker, K inputs per program, medians)")
-    for column in ("program", "inputs", "loop", "server", "children", "supervisor", "sum"):
-        table.add_column(column, justify="right" if column not in ("program", "loop") else "left")
+    for column in ("program", "inputs", "variant", "server", "children", "supervisor", "sum"):
+        table.add_column(column, justify="right" if column not in ("program", "variant") else "left")
     for name, per_size in report["by_process"].items():
         for k, per_loop in per_size.items():
             for loop, row in per_loop.items():

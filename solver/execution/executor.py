@@ -115,12 +115,14 @@ class _Slot:
     """One worker thread's sandboxes, on one CPU: a lean image, and a full one for the Python programs that import
     what only it preloads (see sandbox.image_for); the full one starts when first needed. One runs at a time."""
 
-    def __init__(self, index: int, environment: SandboxEnvironment, cpu: int | None) -> None:
+    def __init__(self, index: int, environment: SandboxEnvironment, cpu: int | None,
+                 route: Callable[[str], str]) -> None:  # fmt: skip
         self.lean = Worker(index, environment, cpu, image="lean")
         self.full = Worker(index, environment, cpu, image="full")  # started by the first batch that needs it
+        self.route = route
 
     def for_program(self, program: Program) -> Worker:
-        lean = program.language != Language.PYTHON3 or image_for(program.source) == "lean"
+        lean = program.language != Language.PYTHON3 or self.route(program.source) == "lean"
         return self.lean if lean else self.full
 
     def stop(self) -> None:
@@ -186,6 +188,7 @@ class Executor:
         self._compiles: dict[str, Future[_Compiled]] = {}
         self._compiles_lock = threading.Lock()
         self._private_uid = os.geteuid() == 0
+        self._route: Callable[[str], str] = image_for  # which image runs a Python program (a benchmark may override)
         self._threads: list[threading.Thread] = []
         self._closed = False
         started: queue.Queue[BaseException | int] = queue.Queue()
@@ -234,7 +237,8 @@ class Executor:
 
     def _serve(self, index: int, started: queue.Queue[BaseException | int]) -> None:
         """A worker thread: owns one slot's sandboxes (spawned from this thread: their death signal is tied to it)."""
-        slot = _Slot(index, self._env, self._cpus[index % len(self._cpus)] if self._cpus else None)
+        slot = _Slot(index, self._env, self._cpus[index % len(self._cpus)] if self._cpus else None,
+                     route=lambda source: self._route(source))  # fmt: skip
         try:
             slot.lean.start()
         except BaseException as exc:  # noqa: BLE001 - reported to the constructor
