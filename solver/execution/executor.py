@@ -38,7 +38,7 @@ from solver.execution.results import (
 )  # fmt: skip
 from solver.execution.runloop import build_runloop
 from solver.execution.sandbox import (
-    MAX_WORKERS, SandboxEnvironment, Worker, WorkerError, choose_isolation, create_runtime_dir, image_for,
+    MAX_WORKERS, SandboxEnvironment, Slot, Worker, WorkerError, choose_isolation, create_runtime_dir, image_for,
 )  # fmt: skip
 from solver.problem import Language
 
@@ -111,25 +111,6 @@ class _Job:
         return ExecutionResult(self.program.id, compiled, runs)  # type: ignore[arg-type]
 
 
-class _Slot:
-    """One worker thread's sandboxes, on one CPU: a lean image, and a full one for the Python programs that import
-    what only it preloads (see sandbox.image_for); the full one starts when first needed. One runs at a time."""
-
-    def __init__(self, index: int, environment: SandboxEnvironment, cpu: int | None,
-                 route: Callable[[str], str]) -> None:  # fmt: skip
-        self.lean = Worker(index, environment, cpu, image="lean")
-        self.full = Worker(index, environment, cpu, image="full")  # started by the first batch that needs it
-        self.route = route
-
-    def for_program(self, program: Program) -> Worker:
-        lean = program.language != Language.PYTHON3 or self.route(program.source) == "lean"
-        return self.lean if lean else self.full
-
-    def stop(self) -> None:
-        self.lean.stop()
-        self.full.stop()
-
-
 class _Batch:
     def __init__(self, limits: Limits, keep_going: KeepGoing | None, jobs: int) -> None:
         self.limits, self.keep_going, self.jobs = limits, keep_going, jobs
@@ -183,7 +164,7 @@ class Executor:
         runloop = self._expose(build_runloop(self.cache_dir))
         self._env = SandboxEnvironment(self._mode, self._runtime, self.python, launcher, confiner, runloop)
         self._compiler = CppCompiler(self.cache_dir, self._runtime, self._mode, compile_limits or CompileLimits())
-        self._tasks: queue.PriorityQueue[tuple[int, int, Callable[[_Slot], None] | None]] = queue.PriorityQueue()
+        self._tasks: queue.PriorityQueue[tuple[int, int, Callable[[Slot], None] | None]] = queue.PriorityQueue()
         self._sequence = itertools.count()
         self._compiles: dict[str, Future[_Compiled]] = {}
         self._compiles_lock = threading.Lock()
@@ -237,7 +218,7 @@ class Executor:
 
     def _serve(self, index: int, started: queue.Queue[BaseException | int]) -> None:
         """A worker thread: owns one slot's sandboxes (spawned from this thread: their death signal is tied to it)."""
-        slot = _Slot(index, self._env, self._cpus[index % len(self._cpus)] if self._cpus else None,
+        slot = Slot(index, self._env, self._cpus[index % len(self._cpus)] if self._cpus else None,
                      route=lambda source: self._route(source))  # fmt: skip
         try:
             slot.lean.start()
@@ -255,7 +236,7 @@ class Executor:
         finally:
             slot.stop()
 
-    def _submit(self, priority: int, task: Callable[[_Slot], None]) -> None:
+    def _submit(self, priority: int, task: Callable[[Slot], None]) -> None:
         if self._closed:
             raise RuntimeError("the Executor is closed")
         self._tasks.put((priority, next(self._sequence), task))
@@ -293,7 +274,7 @@ class Executor:
             future = self._compiles.get(program.id)
         return future.result().code if future is not None and future.done() else b""
 
-    def _compile_task(self, slot: _Slot, program: Program, future: Future[_Compiled]) -> None:
+    def _compile_task(self, slot: Slot, program: Program, future: Future[_Compiled]) -> None:
         worker = slot.lean
         started = time.perf_counter()
         try:
@@ -403,7 +384,7 @@ class Executor:
         for chunk in chunks:
             self._submit(1, lambda worker, chunk=chunk: self._run_task(worker, job, chunk))
 
-    def _run_task(self, slot: _Slot, job: _Job, indices: list[int]) -> None:
+    def _run_task(self, slot: Slot, job: _Job, indices: list[int]) -> None:
         try:
             self._run_chunk(slot.for_program(job.program), job, indices)
         except BaseException as exc:  # noqa: BLE001 - never let a worker thread die

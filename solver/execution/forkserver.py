@@ -13,85 +13,19 @@ one is started through the launcher (launcher.py) with posix_spawn, so the inter
 The server enforces CPU time (by polling the child's CPU clock) and wall time, then kills everything else left in
 the sandbox and reports raw facts; the supervisor turns them into a `Status`.
 
-The framing below is also what the supervisor speaks: a header, then raw blobs whose lengths the header lists.
-Requests (`encode_request`, `read_request`) carry a marshalled header: they come from the trusted supervisor, and
-marshal is built in (the `json` package would bring `re` and `enum` into the image every run forks from). Replies
-(`encode_reply`) carry a JSON header, written by `to_json`: the supervisor parses them with `json`, never with
-marshal, which is not safe against crafted data. Nothing is ever pickled.
+Requests and replies are framed as framing.py says.
 """
 
 import _signal
 import marshal
 import os
 import select
-import struct
 import sys
 import time
 import types
 
-PREFIX = struct.Struct(">I")  # length of the JSON header that follows
-MAX_HEADER_BYTES = 1 << 20
-
-
-def encode_request(header, blobs=()):
-    header = dict(header, blobs=[len(b) for b in blobs])
-    raw = marshal.dumps(header, 4)
-    return b"".join([PREFIX.pack(len(raw)), raw, *blobs])
-
-
-def encode_reply(header, blobs=()):
-    raw = to_json(dict(header, blobs=[len(b) for b in blobs])).encode()
-    return b"".join([PREFIX.pack(len(raw)), raw, *blobs])
-
-
-JSON_ESCAPES = {**{c: f"\\u{c:04x}" for c in range(32)}, ord("\\"): "\\\\", ord('"'): '\\"'}
-
-
-def to_json(value):
-    """JSON for what replies hold: dicts with string keys, lists, strings, ints, floats, booleans and None."""
-    if value is None or value is True or value is False:
-        return "null" if value is None else "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)  # finite: times, sizes and codes
-    if isinstance(value, str):
-        return '"' + value.translate(JSON_ESCAPES) + '"'
-    if isinstance(value, dict):
-        return "{" + ",".join(f"{to_json(str(k))}:{to_json(v)}" for k, v in value.items()) + "}"
-    if isinstance(value, (list, tuple)):
-        return "[" + ",".join(to_json(v) for v in value) + "]"
-    raise TypeError(f"cannot write {type(value).__name__} as JSON")
-
-
-def write_all(fd, data):
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-
-
-def read_exact(fd, n):
-    chunks, left = [], n
-    while left:
-        chunk = os.read(fd, min(left, 1 << 20))
-        if not chunk:
-            raise EOFError("pipe closed")
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
-def read_request(fd):
-    (size,) = PREFIX.unpack(read_exact(fd, PREFIX.size))
-    if size > MAX_HEADER_BYTES:
-        raise ValueError(f"frame header of {size} bytes")
-    header = marshal.loads(read_exact(fd, size))
-    return header, [read_exact(fd, n) for n in header["blobs"]]
-
-
-# ---------------------------------------------------------------------------------------------------------------
-# Everything below runs only in the sandbox.
-
 PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 4, 36
-forkchild = forkloop = None  # neighbours loaded by `main` (the supervisor imports this file only for the framing)
+forkchild = forkloop = framing = None  # neighbours, loaded by `main`
 BINARY_ENVIRONMENT = {"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": "/tmp"}
 # Compiled programs kept (oldest evicted first). Few: every fork copies the page table entries of all the server holds
 # (256 cached programs held 1.6 MB, a quarter more), and compiling again costs a program's first run only ~1 ms.
@@ -119,7 +53,7 @@ class Server:
         streams = (self.stdin, self.stdout, self.stderr, self.error_write)
         self.forked = forkchild.Child(init["_seccomp"], init.get("confine"), init.get("confine_steps"), streams)
         self.bpf_fd = os.memfd_create("seccomp")  # handed to the launcher as fd 3
-        write_all(self.bpf_fd, init["_seccomp"])
+        framing.write_all(self.bpf_fd, init["_seccomp"])
         for fd in (request_fd, reply_fd):
             os.set_inheritable(fd, False)  # posix_spawn children must inherit only what we hand them
         self.codes = {}  # program id -> (code object, linecache entry), insertion-ordered
@@ -136,7 +70,7 @@ class Server:
     def serve(self):
         while True:
             try:
-                header, blobs = read_request(self.request_fd)
+                header, blobs = framing.read_request(self.request_fd)
             except EOFError:
                 return
             op = header["op"]
@@ -154,7 +88,7 @@ class Server:
                 raise ValueError(f"unknown op {op!r}")
 
     def reply(self, header, blobs=()):
-        write_all(self.reply_fd, encode_reply(header, blobs))
+        framing.write_all(self.reply_fd, framing.encode_reply(header, blobs))
 
     def handle_run(self, header, blobs):
         """Run a batch without pausing; between runs, honour a `stop` frame for this batch; end with `batch_end`.
@@ -252,7 +186,7 @@ class Server:
     def stop_requested(self, batch):
         """Only `stop` frames can arrive during a batch; one for an earlier batch came too late and is ignored."""
         while self.requests.poll(0):
-            header, _ = read_request(self.request_fd)
+            header, _ = framing.read_request(self.request_fd)
             if header["op"] == "stop" and header.get("batch") == batch:
                 return True
         return False
@@ -273,7 +207,7 @@ class Server:
                     data = b"\0" + marshal.dumps(code)
                 except Exception as exc:  # noqa: BLE001 - SyntaxError, ValueError (NUL bytes), MemoryError...
                     data = b"\1" + forkchild.exception_text(exc).encode(errors="replace")
-                write_all(write_end, data)
+                framing.write_all(write_end, data)
             finally:
                 os._exit(0)
         os.close(write_end)
@@ -490,11 +424,12 @@ def load_sibling(name):
 def main():
     import builtins
 
-    global forkchild, forkloop
-    forkmemory, forkchild, forkloop = load_sibling("forkmemory"), load_sibling("forkchild"), load_sibling("forkloop")
+    global forkchild, forkloop, framing
+    forkmemory, forkchild = load_sibling("forkmemory"), load_sibling("forkchild")
+    forkloop, framing = load_sibling("forkloop"), load_sibling("framing")
 
     request_fd, reply_fd = int(sys.argv[1]), int(sys.argv[2])
-    header, blobs = read_request(request_fd)
+    header, blobs = framing.read_request(request_fd)
     header["_seccomp"] = blobs[0]
     if header.get("cpu") is not None:  # inherited by every run (see Executor's `pin`)
         try:

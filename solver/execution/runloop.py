@@ -169,7 +169,7 @@ static int send_file(int to, int from, long long size) {
     return 0;
 }
 
-/* The run's result frame, as forkserver.encode_reply writes it: a JSON header's length (4 bytes, big-endian),
+/* The run's result frame, as framing.encode_reply writes it: a JSON header's length (4 bytes, big-endian),
    the header, then stdout and stderr (each cut to what the supervisor keeps); then empty both for the next run. */
 static int report(const struct batch *b) {
     struct stat out, err;

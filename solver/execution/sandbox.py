@@ -7,7 +7,7 @@ its own unprivileged host uid so that RLIMIT_NPROC applies and workers never sha
 "rlimits": the same fork-server without bubblewrap (rlimits + seccomp + a separate uid when root) — weak, so it is
 refused unless the caller allows unsafe execution.
 
-The supervisor side of the protocol lives here too (frames: a JSON header plus raw blobs, see forkserver.py):
+The supervisor side of the protocol lives here too (frames: a header plus raw blobs, see framing.py):
 `run` sends a batch of inputs, the server streams back `compiled` (Python only), one `result` per input and
 `batch_end`; a `stop` for that batch may be sent at any time. Every read has a deadline, sizes are bounded and
 nothing is unpickled, so a broken or hostile server can only produce SANDBOX_ERROR.
@@ -22,13 +22,14 @@ import select
 import shutil
 import subprocess
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from solver.execution import confine, forkchild, forkloop, forkmemory, forkserver
-from solver.execution.results import STDERR_KEPT_BYTES, STDOUT_KEPT_BYTES, IsolationError
+from solver.execution import confine, forkchild, forkloop, forkmemory, forkserver, framing
+from solver.execution.results import STDERR_KEPT_BYTES, STDOUT_KEPT_BYTES, IsolationError, Program
 from solver.execution.seccomp_filter import build_bpf
+from solver.problem import Language
 
 BWRAP = "/usr/bin/bwrap"
 PRLIMIT = "/usr/bin/prlimit"
@@ -302,13 +303,13 @@ class Worker:
     # -- framing with deadlines ------------------------------------------------------------------------------
     def _send(self, header: dict[str, object], blobs: Sequence[bytes]) -> None:
         try:
-            forkserver.write_all(self._request, forkserver.encode_request(header, blobs))
+            framing.write_all(self._request, framing.encode_request(header, blobs))
         except OSError as exc:
             raise WorkerError(f"worker {self.index} is gone ({exc}); {self.log_tail()}") from None
 
     def _receive(self, deadline: float) -> tuple[dict[str, object], list[bytes]]:
-        (size,) = forkserver.PREFIX.unpack(self._read(forkserver.PREFIX.size, deadline))
-        if size > forkserver.MAX_HEADER_BYTES:
+        (size,) = framing.PREFIX.unpack(self._read(framing.PREFIX.size, deadline))
+        if size > framing.MAX_HEADER_BYTES:
             raise WorkerError(f"worker {self.index} sent a {size}-byte header")
         try:
             header = json.loads(self._read(size, deadline))
@@ -334,6 +335,25 @@ class Worker:
         return data
 
 
+class Slot:
+    """One worker thread's sandboxes, on one CPU: a lean image, and a full one for the Python programs that import
+    what only it preloads (see `image_for`); the full one starts when first needed. One runs at a time."""
+
+    def __init__(self, index: int, environment: SandboxEnvironment, cpu: int | None,
+                 route: Callable[[str], str]) -> None:  # fmt: skip
+        self.lean = Worker(index, environment, cpu, image="lean")
+        self.full = Worker(index, environment, cpu, image="full")  # started by the first batch that needs it
+        self.route = route
+
+    def for_program(self, program: Program) -> Worker:
+        lean = program.language != Language.PYTHON3 or self.route(program.source) == "lean"
+        return self.lean if lean else self.full
+
+    def stop(self) -> None:
+        self.lean.stop()
+        self.full.stop()
+
+
 def create_runtime_dir(python: str | None = None) -> Path:
     """A fresh directory every sandbox can read (0711: no listing) holding the fork-server, binaries and the PCH.
 
@@ -348,13 +368,13 @@ def create_runtime_dir(python: str | None = None) -> Path:
     for sub, mode in (("bin", 0o711), ("pch", 0o755), ("logs", 0o700)):
         (root / sub).mkdir(mode=mode)
         (root / sub).chmod(mode)
-    for module in (forkserver, forkmemory, forkchild, forkloop):
+    for module in (forkserver, forkmemory, forkchild, forkloop, framing):
         server = root / Path(module.__file__).name
         shutil.copyfile(Path(module.__file__), server)
         server.chmod(0o644)
     if python is not None:
         compile_step = "import py_compile, sys\nfor p in sys.argv[1:]: py_compile.compile(p, p + 'c', doraise=True)"
-        sources = [str(root / Path(m.__file__).name) for m in (forkserver, forkmemory, forkchild, forkloop)]
+        sources = [str(root / Path(m.__file__).name) for m in (forkserver, forkmemory, forkchild, forkloop, framing)]
         subprocess.run([python, "-I", "-S", "-c", compile_step, *sources], check=True, capture_output=True, timeout=60)
         for path in sources:
             Path(path + "c").chmod(0o644)
