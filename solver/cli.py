@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "pretrain": "solver.training.commands:pretrain_command",
     "finetune": "solver.training.commands:finetune_command",
     "train-testgen": "solver.training.commands:train_testgen_command",
+    "families": "problems.families.commands:families_command",
 }
 
 
