@@ -16,6 +16,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from solver.execution.results import Program
 from solver.problem import Checker, Language
 
 FLOAT_TOLERANCE = 1e-6
@@ -162,6 +163,27 @@ def checker_program(checker: Checker) -> tuple[Language, str]:
         f0, f1, f2 = CHECKER_FILES
         return Language.CPP, _CPP_WRAPPER.format(f0=f0, f1=f1, f2=f2) + checker.source
     raise ValueError(f"checkers must be PYTHON3 or CPP, not {checker.language.value}")
+
+
+def checker_own_program(checker: Checker) -> Program:
+    """The program whose compiler messages are the checker's own. A Python checker is compiled by its wrapper only
+    when it runs (a syntax error is then a crash), so its source is checked alone; a C++ checker is compiled
+    inside its wrapper (`#line` makes the messages quote checker.cpp)."""
+    if checker.language == Language.PYTHON3:
+        return Program(Language.PYTHON3, checker.source)
+    return Program(*checker_program(checker))
+
+
+def first_compile_error(language: Language, message: str) -> str:
+    """One line for a compiler's message: g++'s first error (not the "In function" context line before it), or
+    CPython's "line N: SyntaxError: ...", with the file called checker.py/.cpp as in the wrapper."""
+    lines = [line.strip() for line in message.splitlines() if line.strip()]
+    if language == Language.CPP:
+        errors = [line for line in lines if re.search(r":\d+(:\d+)?: (fatal )?error:", line)]
+        return (errors or lines or ["no message"])[0]
+    where = next((m.group(1) for line in lines if (m := re.search(r"line (\d+)", line))), None)
+    last = lines[-1] if lines else "no message"
+    return f"checker.py, line {where}: {last}" if where else last
 
 
 def checker_stdin(test_input: str, expected: str, actual: bytes) -> bytes:

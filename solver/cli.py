@@ -3,7 +3,8 @@
 Arguments come from each function's signature: parameters without a default are positional, the others are
 `--options` (underscores become dashes), `bool` options are flags, `list[...]` takes several values and `Literal`
 gives choices. The first docstring line is the help. `solve PROBLEM.json ...` without a subcommand runs the
-solver pipeline. Expected failures (bad problem files, missing compilers, no sandbox) print one line and exit 2.
+solver pipeline. Expected failures (bad problem files, missing compilers, no sandbox) print one line and exit 2;
+Ctrl-C and SIGTERM end a command cleanly (sandboxes stopped, temporary files removed) and exit 130.
 """
 
 from __future__ import annotations
@@ -47,6 +48,13 @@ def _load(name: str) -> Callable[..., int | None]:
     return getattr(importlib.import_module(module), function)
 
 
+class _OneLineParser(argparse.ArgumentParser):
+    """Bad arguments give one line, as every other expected error does (argparse would print the usage first)."""
+
+    def error(self, message: str) -> typing.NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
 DEFAULT_COMMAND = "solve"  # `solve PROBLEM.json --budget 10` means `solve solve PROBLEM.json --budget 10`
 
 
@@ -76,7 +84,7 @@ def _add_parameter(parser: argparse.ArgumentParser, name: str, param: inspect.Pa
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser for every command, or with `only`, for that one command (importing just its module)."""
-    parser = argparse.ArgumentParser(prog="solve", description="AlphaCode-style competitive-programming solver.")
+    parser = _OneLineParser(prog="solve", description="AlphaCode-style competitive-programming solver.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in [only] if only else COMMANDS:
         function = _load(name)
@@ -91,6 +99,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     from solver.errors import expected_errors
+    from solver.interrupts import terminate_as_interrupt
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
@@ -103,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
     function = namespace._function
     kwargs = {k: v for k, v in vars(namespace).items() if k not in ("command", "_function")}
     try:
-        return int(function(**kwargs) or 0)
+        with terminate_as_interrupt():  # SIGTERM cleans up as Ctrl-C does
+            return int(function(**kwargs) or 0)
     except expected_errors() as error:
         print(f"solve {namespace.command}: {error}", file=sys.stderr)
         return 2

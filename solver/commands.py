@@ -11,8 +11,9 @@ from rich.table import Table
 
 from solver.errors import UsageError
 from solver.execution import Executor, Program
-from solver.judge import JudgeReport, Verdict, judge_many, limits_of
-from solver.problem import Language, Problem, Tests, load_problems
+from solver.execution.sandbox import MAX_WORKERS
+from solver.judge import JudgeReport, Verdict, checker_compile_error, judge_many, limits_of
+from solver.problem import Language, Problem, ProblemFormatError, Tests, load_problems
 
 console = Console(highlight=False)
 
@@ -30,9 +31,24 @@ def _mib(n: int) -> str:
     return f"{n / 2**20:.1f}"
 
 
+def _compile_checkers(path: Path, problems: Sequence[Problem]) -> None:
+    """A checker that does not compile would make every test of its problem a SANDBOX_ERROR: refuse it now, with
+    the checker's own first error. Needs the sandbox, so it only starts when some problem has a checker."""
+    with_checkers = [p for p in problems if p.checker is not None]
+    if not with_checkers:
+        return
+    with Executor(workers=1) as executor:
+        for problem in with_checkers:
+            error = checker_compile_error(executor, problem.checker)
+            if error:
+                raise ProblemFormatError(f"{path}: problem '{problem.name}': field 'checker.source': does not "
+                                         f"compile: {error}")  # fmt: skip
+
+
 def check_command(path: Path) -> int:
-    """Validate problem files (a .json, a .jsonl or a directory) and summarise them."""
+    """Validate problem files (a .json, a .jsonl or a directory), compile their checkers, and summarise them."""
     problems = load_problems(path)
+    _compile_checkers(path, problems)
     table = Table(title=f"{len(problems)} problems in {path}")
     for column in ("name", "rating", "tags", "public", "private", "generated", "solutions py/cpp", "wrong py/cpp",
                    "limits", "checker"):  # fmt: skip
@@ -124,6 +140,8 @@ def judge_command(
     Prints a per-test table (verdict, time, memory) and exits non-zero unless accepted — or, for the file's own
     solutions, unless every correct one is accepted and every incorrect one rejected.
     """
+    if workers is not None and not 1 <= workers <= MAX_WORKERS:
+        raise UsageError(f"--workers: must be between 1 and {MAX_WORKERS}, got {workers}")
     problems = load_problems(problem)
     if solution is not None and len(problems) != 1:
         raise UsageError(f"{problem}: holds {len(problems)} problems; judging one solution needs exactly one")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 
 class UsageError(Exception):
-    """Bad arguments or a missing file, found before any work is done."""
+    """Bad arguments, a bad or missing file, an unusable output location: found before any work is done.
+
+    Every error the user can fix derives from it (`ProblemFormatError`, `TokenizerError`, `TrainingConfigError`,
+    `IsolationError`), so the CLI has one type to turn into one line.
+    """
 
 
 def expected_errors() -> tuple[type[BaseException], ...]:
-    from solver.execution import IsolationError
-    from solver.problem import ProblemFormatError
-
-    return (UsageError, ProblemFormatError, IsolationError, FileNotFoundError)
+    return (UsageError, FileNotFoundError)

@@ -11,7 +11,7 @@ import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from solver.checking import checker_program, checker_stdin, compare
+from solver.checking import checker_own_program, checker_program, checker_stdin, compare, first_compile_error
 from solver.execution import CompileResult, ExecutionResult, Executor, Limits, Program, RunResult, Status
 from solver.problem import Checker, Problem, PublicProblem, Tests
 
@@ -159,9 +159,13 @@ def _apply_checker(
         stdins.append(checker_stdin(tests.input[index], expected, by_id[report.program_id].runs[index].stdout))
     if not stdins:
         return reports
-    checked = executor.run(program, stdins, CHECKER_LIMITS)
+    failure, runs = checker_compile_error(executor, checker), ()
+    if not failure:
+        checked = executor.run(program, stdins, CHECKER_LIMITS)
+        runs = checked.runs if checked.compile.ok else ()
+        failure = "" if checked.compile.ok else first_compile_error(language, checked.compile.message)
     decisions: dict[tuple[str, int], tuple[Verdict, str]] = {}
-    for (report, index), run in zip(pending, checked.runs if checked.compile.ok else ()):
+    for (report, index), run in zip(pending, runs):
         if run.status == Status.OK:
             decisions[report.program_id, index] = (Verdict.OK, "")
         elif run.status == Status.RE and run.exit_code == 1:
@@ -169,7 +173,7 @@ def _apply_checker(
             decisions[report.program_id, index] = (Verdict.WA, f"checker: {reason}" if reason else "checker rejected")
         else:
             decisions[report.program_id, index] = (Verdict.SANDBOX_ERROR, f"checker failed: {run.status.value}")
-    failure = "checker does not compile: " + checked.compile.message[:200] if not checked.compile.ok else ""
+    failure = f"checker does not compile: {failure}" if failure else ""
     out = []
     for report in reports:
         tests_out = []
@@ -180,6 +184,12 @@ def _apply_checker(
             tests_out.append(t)
         out.append(JudgeReport(report.program_id, report.compile, tuple(tests_out), report.n_tests))
     return out
+
+
+def checker_compile_error(executor: Executor, checker: Checker) -> str:
+    """The checker's own first compiler error, "" if it compiles (cached by the executor, so checked once)."""
+    compiled = executor.compile(checker_own_program(checker))
+    return "" if compiled.ok else first_compile_error(checker.language, compiled.message)
 
 
 def judge(

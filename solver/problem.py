@@ -16,13 +16,26 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from solver.errors import UsageError
 
 DEFAULT_TIME_LIMIT_SECONDS = 2.0
 DEFAULT_MEMORY_LIMIT_BYTES = 256 * 1024 * 1024
+# The limits the sandbox accepts (`solver.execution.Limits` checks the same bounds): a problem outside them is
+# refused when it is loaded, not when its first program runs.
+MAX_TIME_LIMIT_SECONDS = 600
+MIN_MEMORY_LIMIT_BYTES = 4 * 1024 * 1024
+MAX_MEMORY_LIMIT_BYTES = 64 * 1024 * 1024 * 1024
+# Real statements are a few kilobytes and a prompt keeps only ~1536 tokens of one; a statement far longer is a
+# mistake (a wrong field, a whole file pasted in), refused before it costs any time.
+MAX_STATEMENT_CHARS = 1_000_000
+# One problem record (a .json file, or one line of a .jsonl file): CodeContests' largest, with their generated
+# tests, are well under this; a bigger one would be read whole into memory before anything could fail.
+MAX_RECORD_BYTES = 512 * 1024 * 1024
 
 
-class ProblemFormatError(ValueError):
+class ProblemFormatError(UsageError, ValueError):
     """A problem file that cannot be used; the message is one line naming file, problem and field."""
 
 
@@ -146,6 +159,13 @@ class Checker(_Frozen):
     language: LanguageField
     source: str
 
+    @field_validator("language")
+    @classmethod
+    def _runnable(cls, language: Language) -> Language:
+        if not language.runnable:  # it could never run: refused now rather than by the judge
+            raise ValueError(f"a checker must be PYTHON3 or CPP, not {language.value}")
+        return language
+
 
 class PublicProblem(_Frozen):
     """What prompt builders and sample filtering may see: no hidden tests, no solutions."""
@@ -164,7 +184,7 @@ class Problem(_Frozen):
     """One problem with everything the file holds. Only evaluation code should hold one of these."""
 
     name: str = Field(min_length=1)
-    description: str
+    description: str = Field(max_length=MAX_STATEMENT_CHARS)
     public_tests: Tests
     private_tests: Tests = Tests()
     generated_tests: Tests = Tests()
@@ -174,7 +194,7 @@ class Problem(_Frozen):
     cf_tags: tuple[str, ...] = ()
     difficulty: int | str | None = None
     time_limit: Duration | None = None
-    memory_limit_bytes: int | None = Field(default=None, gt=0)
+    memory_limit_bytes: int | None = Field(default=None, ge=MIN_MEMORY_LIMIT_BYTES, le=MAX_MEMORY_LIMIT_BYTES)
     source: int | str | None = None
     cf_contest_id: int | None = None
     cf_index: str | None = None
@@ -187,6 +207,13 @@ class Problem(_Frozen):
         if isinstance(data, dict):
             data = {k: v for k, v in data.items() if not (v is None and k in _NULLABLE_AS_EMPTY)}
         return data
+
+    @field_validator("time_limit")
+    @classmethod
+    def _runnable_time_limit(cls, limit: Duration | None) -> Duration | None:
+        if limit is not None and limit.total_seconds > MAX_TIME_LIMIT_SECONDS:
+            raise ValueError(f"{limit.total_seconds:g} s is over the {MAX_TIME_LIMIT_SECONDS} s the sandbox allows")
+        return limit
 
     @property
     def time_limit_seconds(self) -> float:
@@ -246,10 +273,15 @@ def parse_problem(record: Any, where: str) -> Problem:
     except ValidationError as error:
         field, message = _describe(error)
         raise ProblemFormatError(f"{where}: problem '{name}': field '{field}': {message}") from None
+    except RecursionError:
+        raise ProblemFormatError(f"{where}: problem '{name}': nested too deeply") from None
 
 
 def _read_text(path: Path) -> str:
     try:
+        if path.suffix == ".json" and path.stat().st_size > MAX_RECORD_BYTES:  # refused before it is read
+            raise ProblemFormatError(f"{path}: {path.stat().st_size:,} bytes; a problem may hold at most "
+                                     f"{MAX_RECORD_BYTES:,}")  # fmt: skip
         return path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as error:
         raise ProblemFormatError(f"{path}: not UTF-8 (byte {error.start})") from None
@@ -257,24 +289,28 @@ def _read_text(path: Path) -> str:
         raise ProblemFormatError(f"{path}: cannot read: {error.strerror}") from None
 
 
+def _decode(text: str, where: str, position: str) -> Any:
+    """One JSON record; `position` names where an error is ('line' for a whole file, 'column' for a JSONL line)."""
+    if len(text) > MAX_RECORD_BYTES:
+        raise ProblemFormatError(f"{where}: {len(text):,} characters; a problem may hold at most {MAX_RECORD_BYTES:,}")
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as error:
+        at = error.lineno if position == "line" else error.colno
+        raise ProblemFormatError(f"{where}: invalid JSON: {error.msg} ({position} {at})") from None
+    except RecursionError:  # the decoder recurses once per level of [ or {
+        raise ProblemFormatError(f"{where}: invalid JSON: nested too deeply") from None
+
+
 def _load_file(path: Path) -> list[Problem]:
     text = _read_text(path)
     if path.suffix == ".jsonl":
-        problems = []
-        for number, line in enumerate(text.splitlines(), start=1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as error:
-                raise ProblemFormatError(f"{path}:{number}: invalid JSON: {error.msg} (column {error.colno})") from None
-            problems.append(parse_problem(record, f"{path}:{number}"))
-        return problems
-    try:
-        record = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ProblemFormatError(f"{path}: invalid JSON: {error.msg} (line {error.lineno})") from None
-    return [parse_problem(record, str(path))]
+        return [
+            parse_problem(_decode(line, f"{path}:{number}", "column"), f"{path}:{number}")
+            for number, line in enumerate(text.splitlines(), start=1)
+            if line.strip()
+        ]
+    return [parse_problem(_decode(text, str(path), "line"), str(path))]
 
 
 def load_problems(path: str | Path) -> list[Problem]:

@@ -29,7 +29,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from rich.console import Console
 
 from solver.errors import UsageError
-from solver.pipeline.config import SolveConfig, config_yaml, load_solve_config
+from solver.locations import check_output_dir
+from solver.pipeline.config import SolveConfig, check_paths, config_yaml, field_error, make_config
 from solver.problem import Problem, load_problems
 
 console = Console(highlight=False)
@@ -55,17 +56,21 @@ def load_experiment(path: Path) -> tuple[Experiment, dict[str, SolveConfig]]:
         experiment = Experiment.model_validate(data)
     except OSError as error:
         raise UsageError(f"{path}: cannot read: {error.strerror}") from None
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{path}: not UTF-8 (byte {error.start})") from None
     except yaml.YAMLError as error:
         raise UsageError(f"{path}: invalid YAML: {str(error).splitlines()[0]}") from None
+    except RecursionError:
+        raise UsageError(f"{path}: invalid YAML: nested too deeply") from None
     except ValidationError as error:
-        first = error.errors()[0]
-        raise UsageError(f"{path}: field '{'.'.join(map(str, first['loc']))}': {first['msg']}") from None
+        raise UsageError(f"{path}: {field_error(error)}") from None
     if not experiment.variants:
         raise UsageError(f"{path}: field 'variants': at least one variant is needed")
+    make_config(f"{path}: base", **experiment.base)  # a bad base setting is named as such, not as every variant's
     configs = {}
     for name, overrides in experiment.variants.items():
         values = {**experiment.base, **(overrides or {}), "judge_all": True}
-        configs[name] = load_solve_config(None, (), **values) if values else SolveConfig(judge_all=True)
+        configs[name] = make_config(f"{path}: variant '{name}'", **values)
         if configs[name].model is None and configs[name].samples_from is None:
             from solver.pipeline.sampling import DEFAULT_MODEL_DIR
 
@@ -119,6 +124,9 @@ def ablate_command(experiment: Path, *, out: Path | None = None, ray: str | None
     spec, configs = load_experiment(experiment)
     out = Path(out) if out is not None else Path("results") / spec.name
     problems = load_problems(spec.problems)
+    for name, config in configs.items():  # every path the variants read, before anything is written
+        check_paths(config, f"{experiment}: variant '{name}'")
+    check_output_dir(out, "--out")
     (out / "configs").mkdir(parents=True, exist_ok=True)
     (out / "experiment.yaml").write_text(Path(experiment).read_text(encoding="utf-8"), encoding="utf-8")
     groups: dict[str, str] = {}

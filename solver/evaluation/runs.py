@@ -57,6 +57,8 @@ def load_run(run: Path, score: str | None = None) -> list[ProblemRecords]:
         by_problem[record["problem"]].append(record)
     out = []
     for p in problems:
+        if p.get("failed"):  # its pipeline raised: no samples to score (`solve batch` printed why)
+            continue
         samples = by_problem.get(p["problem"], [])
         programs: dict[str, dict] = {}
         counts: dict[str, int] = defaultdict(int)

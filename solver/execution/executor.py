@@ -39,6 +39,7 @@ from solver.execution.results import (
 from solver.execution.runloop import build_runloop
 from solver.execution.sandbox import (
     MAX_WORKERS, SandboxEnvironment, Slot, Worker, WorkerError, choose_isolation, create_runtime_dir, image_for,
+    remove_runtime_dir,
 )  # fmt: skip
 from solver.problem import Language
 
@@ -159,7 +160,7 @@ class Executor:
         self._cpus = sorted(os.sched_getaffinity(0)) if pin else []
         self.cache_dir = Path(cache_dir) if cache_dir is not None else default_cache_dir()
         self._runtime = create_runtime_dir(self.python)
-        self._cleanup = weakref.finalize(self, shutil.rmtree, self._runtime, True)  # even if close() is forgotten
+        self._cleanup = weakref.finalize(self, remove_runtime_dir, self._runtime)  # even if close() is forgotten
         launcher, confiner = self._expose(build_launcher(self.cache_dir)), self._expose(build_confine(self.cache_dir))
         runloop = self._expose(build_runloop(self.cache_dir))
         self._env = SandboxEnvironment(self._mode, self._runtime, self.python, launcher, confiner, runloop)

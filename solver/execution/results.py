@@ -10,12 +10,13 @@ import enum
 import hashlib
 from dataclasses import dataclass, field
 
-from solver.problem import Language
+from solver.errors import UsageError
+from solver.problem import MAX_MEMORY_LIMIT_BYTES, MAX_TIME_LIMIT_SECONDS, MIN_MEMORY_LIMIT_BYTES, Language
 
 MIB = 1024 * 1024
 
 
-class IsolationError(RuntimeError):
+class IsolationError(UsageError, RuntimeError):
     """The requested isolation is unavailable, or only weak isolation is and unsafe execution was not allowed."""
 
 
@@ -59,9 +60,9 @@ class Limits:
     output_bytes: int = 64 * MIB  # stdout (and stderr) beyond this => OLE
 
     def __post_init__(self) -> None:
-        if not 0 < self.time_seconds <= 600:
+        if not 0 < self.time_seconds <= MAX_TIME_LIMIT_SECONDS:
             raise ValueError(f"Limits.time_seconds must be in (0, 600], got {self.time_seconds}")
-        if not 4 * MIB <= self.memory_bytes <= 64 * 1024 * MIB:
+        if not MIN_MEMORY_LIMIT_BYTES <= self.memory_bytes <= MAX_MEMORY_LIMIT_BYTES:
             raise ValueError(f"Limits.memory_bytes must be in [4 MiB, 64 GiB], got {self.memory_bytes}")
         if not 1 <= self.output_bytes <= 1024 * MIB:
             raise ValueError(f"Limits.output_bytes must be in [1, 1 GiB], got {self.output_bytes}")

@@ -15,12 +15,14 @@ nothing is unpickled, so a broken or hostile server can only produce SANDBOX_ERR
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import re
 import select
 import shutil
 import subprocess
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -354,16 +356,63 @@ class Slot:
         self.full.stop()
 
 
+# A runtime directory is owned by the process holding an flock on its OWNER_LOCK. The kernel drops the lock when that
+# process dies, however it dies (kill -9, OOM), so the next Executor anywhere on the machine can tell a directory
+# left behind (14-115 MB each) from one in use, and remove it. Directories without the file (made by older versions,
+# or being made this instant) are left alone.
+RUNTIME_PREFIX = "alphacode-exec-"
+OWNER_LOCK = "owner.lock"
+_held: dict[Path, int] = {}  # this process's runtime directories -> their open, locked OWNER_LOCK
+
+
+def _hold(root: Path) -> None:
+    """Lock `root` as ours. The lock file is locked under another name first and then renamed into place, so that
+    no other process ever sees OWNER_LOCK unlocked while we live."""
+    partial = root / f".{OWNER_LOCK}.{os.getpid()}"
+    fd = os.open(partial, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600)
+    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    os.rename(partial, root / OWNER_LOCK)
+    _held[root] = fd
+
+
+def remove_runtime_dir(root: Path) -> None:
+    """Remove one of this process's runtime directories, then let go of its lock."""
+    shutil.rmtree(root, ignore_errors=True)
+    fd = _held.pop(root, None)
+    if fd is not None:
+        os.close(fd)
+
+
+def remove_stale_runtime_dirs(parent: Path | None = None) -> list[Path]:
+    """Remove the runtime directories (in `parent`, the temporary directory by default) whose owner is gone."""
+    removed = []
+    for entry in Path(parent or tempfile.gettempdir()).glob(f"{RUNTIME_PREFIX}*"):
+        try:
+            fd = os.open(entry / OWNER_LOCK, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+        except OSError:  # no lock file (older, or being created), or not ours to open
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held while removing: two sweepers never race
+        except OSError:
+            os.close(fd)  # locked: its owner is alive
+            continue
+        shutil.rmtree(entry, ignore_errors=True)
+        os.close(fd)
+        removed.append(entry)
+    return removed
+
+
 def create_runtime_dir(python: str | None = None) -> Path:
-    """A fresh directory every sandbox can read (0711: no listing) holding the fork-server, binaries and the PCH.
+    """A fresh directory every sandbox can read (0711: no listing) holding the fork-server, binaries and the PCH,
+    locked as this process's (see OWNER_LOCK) after removing those whose owner is gone.
 
     With `python`, the fork-server's modules are also compiled to bytecode by that interpreter (the one the sandbox
     runs): a server that compiled its own source would keep ~1.3 MB of the compiler's leftovers in its heap, and
     every fork copies the page table entries of every resident page (~7% of a trivial run's CPU time).
     """
-    import tempfile
-
-    root = Path(tempfile.mkdtemp(prefix="alphacode-exec-"))
+    remove_stale_runtime_dirs()
+    root = Path(tempfile.mkdtemp(prefix=RUNTIME_PREFIX))
+    _hold(root)
     root.chmod(0o711)
     for sub, mode in (("bin", 0o711), ("pch", 0o755), ("logs", 0o700)):
         (root / sub).mkdir(mode=mode)

@@ -174,7 +174,8 @@ def sample_spec(
 
 @dataclass(frozen=True)
 class EncodedText:
-    """Token ids that fit a window. `n_original` is how many ids there were before cutting."""
+    """Token ids that fit a window. `n_original` is how many ids there were before cutting (for a statement over
+    64k characters and many times longer than the window, how many its tokenised prefix had: see `_leading_ids`)."""
 
     ids: tuple[int, ...]
     n_original: int
@@ -218,12 +219,37 @@ def encode_prompt(tokenizer: PreTrainedTokenizerFast, text: str, max_tokens: int
     _check_window(max_tokens)
     header, statement = split_prompt(text)
     header_ids = encode_text(tokenizer, header)
-    statement_ids = encode_text(tokenizer, statement)
     if len(header_ids) > max_tokens:
         raise ValueError(f"max_tokens: the header alone takes {len(header_ids)} tokens, window is {max_tokens}")
+    room = max_tokens - len(header_ids)
+    statement_ids = _leading_ids(tokenizer, statement, room)
     n_original = len(header_ids) + len(statement_ids)
-    kept = statement_ids[: max_tokens - len(header_ids)]
-    return EncodedText(ids=tuple(header_ids + kept), n_original=n_original, truncated=len(kept) < len(statement_ids))
+    kept = statement_ids[:room]
+    return EncodedText(ids=(*header_ids, *kept), n_original=n_original, truncated=len(kept) < len(statement_ids))
+
+
+# A statement is cut before it is tokenised: tokenising a huge one whole costs minutes and gigabytes for ids that are
+# thrown away, and sampling encodes one prompt per metadata draw. Text averages 3-4 characters per token, so the cut
+# (8 characters per token of room, and never under 64k characters, so that real statements are never cut) nearly
+# always covers the room; when it does not, the cut doubles. Only the last word before a cut can tokenise
+# differently from the uncut text, so the cut must leave a margin of tokens beyond the room.
+_CHARS_PER_TOKEN = 8
+_MIN_CUT_CHARS = 1 << 16
+_CUT_MARGIN_TOKENS = 32
+
+
+@lru_cache(maxsize=8)  # the prompts of one problem differ only in their headers: its statement is tokenised once
+def _leading_ids(tokenizer: PreTrainedTokenizerFast, statement: str, room: int) -> tuple[int, ...]:
+    """The statement's ids: all of them, or, for a statement far longer than `room` tokens, those of a prefix that
+    holds more than `room` tokens (its first `room` ids are the whole statement's)."""
+    limit = max((room + _CUT_MARGIN_TOKENS) * _CHARS_PER_TOKEN, _MIN_CUT_CHARS)
+    while True:
+        if len(statement) <= limit:
+            return tuple(encode_text(tokenizer, statement))
+        ids = encode_text(tokenizer, statement[:limit])
+        if len(ids) > room + _CUT_MARGIN_TOKENS:
+            return tuple(ids)
+        limit *= 2
 
 
 def encode_program(

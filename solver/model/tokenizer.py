@@ -27,6 +27,8 @@ from pathlib import Path
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import PreTrainedTokenizerFast
 
+from solver.errors import UsageError
+
 PAD_TOKEN, BOS_TOKEN, EOS_TOKEN, UNK_TOKEN, MASK_TOKEN = "<pad>", "<s>", "</s>", "<unk>", "<mask>"
 SPECIAL_TOKENS = (PAD_TOKEN, BOS_TOKEN, EOS_TOKEN, UNK_TOKEN, MASK_TOKEN)  # in id order
 PAD_ID, BOS_ID, EOS_ID, UNK_ID, MASK_ID = range(len(SPECIAL_TOKENS))
@@ -46,7 +48,7 @@ SUMMARY_FILE = "tokenizer_training.json"
 _SKIPPED_DIRS = {"__pycache__", "node_modules"}
 
 
-class TokenizerError(ValueError):
+class TokenizerError(UsageError, ValueError):
     """A tokenizer that cannot be trained or loaded; the message is one line naming the path."""
 
 
@@ -268,6 +270,11 @@ def train_tokenizer(
 
 def train_tokenizer_command(sources: list[Path], out: Path, vocab_size: int = DEFAULT_VOCAB_SIZE) -> None:
     """`solve train-tokenizer SRC... --out DIR --vocab-size N`: train, save to DIR, print a summary."""
+    from solver.locations import check_input_path, check_output_dir
+
+    for source in sources:
+        check_input_path(source, "source")
+    check_output_dir(out, "--out")  # before training, which may take minutes
     trained = train_tokenizer(sources, vocab_size=vocab_size, out_dir=out)
     stats = trained.stats
     ratio = f"{stats.chars_per_token:.2f}" if stats.chars_per_token is not None else "n/a (no held-out file)"

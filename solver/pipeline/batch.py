@@ -5,14 +5,18 @@ A run directory holds
     samples.jsonl     one record per sample, every problem's in turn, ids "<problem>/<sample id>"
     problems.jsonl    one record per finished problem: its report and where its samples end in samples.jsonl
     problems/<name>/  each problem's submissions
+    .lock             held (flock) by the one process writing the run; a second writer is refused
 Both JSONL files are append-only. A problem's samples are appended and synced first, then its problem record,
-which is the commit point. On start, a torn last line is cut off and samples.jsonl is cut back to the end recorded
-by the last finished problem, so a run killed at any moment (kill -9 included) and started again with the same
-command ends with exactly the records an uninterrupted run would have.
+which is the commit point; SIGINT and SIGTERM wait until a commit is whole. On start, a torn last line is cut off
+and samples.jsonl is cut back to the end recorded by the last finished problem, so a run killed at any moment
+(kill -9 included) and started again with the same command ends with exactly the records an uninterrupted run would
+have. A problem whose pipeline raises is recorded as failed (`"failed": the error`, no samples) and the run goes
+on; a resume does not retry it.
 """
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 from collections.abc import Iterator
@@ -24,7 +28,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from solver.errors import UsageError
-from solver.pipeline.config import SolveConfig, config_yaml, load_solve_config
+from solver.interrupts import deferred_interrupts
+from solver.locations import check_output_dir
+from solver.pipeline.config import SolveConfig, check_paths, config_yaml, load_solve_config
 from solver.problem import Problem, load_problems
 
 console = Console(highlight=False)
@@ -54,6 +60,7 @@ def _append(path: Path, lines: list[str]) -> int:
 @dataclass
 class RunDirectory:
     root: Path
+    _lock: int | None = None  # the open lock file, held from `open` to `close`
 
     @property
     def samples(self) -> Path:
@@ -64,8 +71,9 @@ class RunDirectory:
         return self.root / "problems.jsonl"
 
     def open(self, config: SolveConfig) -> dict[str, dict[str, Any]]:
-        """Create or resume the run; the finished problems' records by name."""
+        """Create or resume the run, and hold its lock until `close`; the finished problems' records by name."""
         self.root.mkdir(parents=True, exist_ok=True)
+        self._take_lock()
         saved = self.root / "config.yaml"
         text = config_yaml(config)
         if saved.exists() and saved.read_text(encoding="utf-8") != text:
@@ -93,13 +101,40 @@ class RunDirectory:
                 f.truncate(end)
         return finished
 
+    def _take_lock(self) -> None:
+        # flock, not a pid file: the kernel drops it when its holder dies, kill -9 included, so nothing goes stale.
+        fd = os.open(self.root / ".lock", os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 32, 0).decode(errors="replace").strip() or "?"
+            os.close(fd)
+            raise UsageError(f"{self.root}: another process (pid {holder}) is writing this run; "
+                             "wait for it to end or choose another --out") from None  # fmt: skip
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        self._lock = fd
+
+    def close(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)  # releases the flock
+            self._lock = None
+
     def commit(self, name: str, sample_records: list[dict], problem_record: dict) -> None:
-        end = _append(self.samples, [json.dumps(r, ensure_ascii=False) for r in sample_records])
-        _append(self.problems, [json.dumps({**problem_record, "samples_end": end}, ensure_ascii=False)])
+        # SIGINT/SIGTERM wait until both appends are done, so an interrupted run's records end at a commit.
+        with deferred_interrupts():
+            end = _append(self.samples, [json.dumps(r, ensure_ascii=False) for r in sample_records])
+            _append(self.problems, [json.dumps({**problem_record, "samples_end": end}, ensure_ascii=False)])
 
 
 def problem_record(problem: Problem, report: dict[str, Any]) -> dict[str, Any]:
     return {"problem": problem.name, "rating": problem.cf_rating, "tags": list(problem.cf_tags), "report": report}
+
+
+def failed_record(problem: Problem, error: BaseException) -> dict[str, Any]:
+    """The record of a problem whose pipeline raised: the error's last line, and no report."""
+    lines = str(error).strip().splitlines() or [""]
+    return {**problem_record(problem, None), "failed": f"{type(error).__name__}: {lines[-1]}"[:500]}
 
 
 def solve_one(problem: Problem, config: SolveConfig, executor, policy, samples_file: Path | None, out_dir: Path):
@@ -125,6 +160,8 @@ def finish(problem: Problem, result, out_dir: Path) -> tuple[list[dict], dict]:
 
 
 def _summary_line(record: dict[str, Any]) -> str:
+    if record.get("failed"):
+        return f"{record['problem']}: [red]failed[/]: {record['failed']}"
     rep = record["report"]
     hidden = rep["hidden"]
     verdict = "-" if hidden is None else ("[green]solved[/]" if hidden["solved"] else "[red]unsolved[/]")
@@ -171,25 +208,33 @@ def batch_command(
     if model is None and samples_from is None:
         model = DEFAULT_MODEL_DIR
     settings = load_solve_config(config, overrides or (), model=model, samples_from=samples_from)
-    run_batch(load_problems(problems), settings, Path(out), ray)
+    check_paths(settings, str(config) if config is not None else "batch")
+    loaded = load_problems(problems)
+    check_output_dir(out, "--out")
+    run_batch(loaded, settings, Path(out), ray)
     return 0
 
 
 def run_batch(all_problems: list[Problem], settings: SolveConfig, out: Path, ray: str | None = None) -> list[dict]:
     """Run (or resume) a batch into `out`; the problem records of every finished problem."""
     run = RunDirectory(out)
-    finished = run.open(settings)
-    todo = list(_pending(all_problems, finished, settings.samples_from))
-    console.print(f"{len(all_problems)} problems: {len(finished)} already finished, {len(todo)} to run")
-    if ray is not None:
-        from solver.pipeline.distributed import run_on_ray
+    try:
+        finished = run.open(settings)
+        todo = list(_pending(all_problems, finished, settings.samples_from))
+        console.print(f"{len(all_problems)} problems: {len(finished)} already finished, {len(todo)} to run")
+        if ray is not None:
+            from solver.pipeline.distributed import run_on_ray
 
-        run_on_ray(ray, todo, settings, run, console)
-    else:
-        _run_locally(todo, settings, run)
+            run_on_ray(ray, todo, settings, run, console)
+        else:
+            _run_locally(todo, settings, run)
+    finally:
+        run.close()
     records = _records(run.problems)
-    solved = [r for r in records if r["report"]["hidden"] and r["report"]["hidden"]["solved"]]
-    console.print(f"{len(records)} problems finished, {len(solved)} solved; records in {run.root}")
+    solved = [r for r in records if r["report"] and r["report"]["hidden"] and r["report"]["hidden"]["solved"]]
+    failed = sum(1 for r in records if r.get("failed"))
+    console.print(f"{len(records)} problems finished, {len(solved)} solved"
+                  + (f", {failed} failed" if failed else "") + f"; records in {run.root}")  # fmt: skip
     return records
 
 
@@ -212,7 +257,10 @@ def _run_locally(todo: list[tuple[Problem, Path | None]], settings: SolveConfig,
         task = progress.add_task("problems", total=len(todo))
         for problem, samples_file in todo:
             out_dir = run.root / "problems" / safe_name(problem.name)
-            records, record = solve_one(problem, settings, executor, policy, samples_file, out_dir)
+            try:
+                records, record = solve_one(problem, settings, executor, policy, samples_file, out_dir)
+            except Exception as error:  # noqa: BLE001 - one problem's failure must not stop the others
+                records, record = [], failed_record(problem, error)
             run.commit(problem.name, records, record)
             progress.console.print(_summary_line(record))
             progress.advance(task)

@@ -14,7 +14,8 @@ from rich.console import Console
 
 from solver.errors import UsageError
 from solver.execution import Executor
-from solver.pipeline.config import DEFAULT_SAMPLES, SolveConfig, make_config
+from solver.locations import check_output_dir
+from solver.pipeline.config import DEFAULT_SAMPLES, SolveConfig, check_paths, make_config
 from solver.problem import Language, Problem, load_problems, parse_language
 
 console = Console(highlight=False)
@@ -77,7 +78,8 @@ def solve_command(
 
     Without --model the bundled default model samples; --model takes one of the project's checkpoints or a Hugging
     Face causal code model (a directory or a .gguf file); --samples-from takes programs sampled elsewhere (JSONL).
-    Exits 0 when submissions were chosen (and, if the file has hidden tests, whatever they say), 1 when none.
+    Exits 0 when the problem is solved (a submission passes the hidden tests) or, for a file without hidden tests,
+    when submissions were chosen; 1 otherwise.
     """
     if model is not None and samples_from is not None:
         raise UsageError("--model and --samples-from exclude each other: programs come from one source")
@@ -94,21 +96,17 @@ def solve_command(
         judge_all=judge_all, seed=seed, workers=workers, allow_unsafe=allow_unsafe,
     )  # fmt: skip
     the_problem = load_one_problem(problem)
-    if testgen_model is not None and not (Path(testgen_model) / "config.json").is_file():
-        raise UsageError(f"{testgen_model}: not a test-input model directory (no config.json)")
-    if out is not None and out.exists() and not out.is_dir():
-        raise UsageError(f"{out}: exists and is not a directory")
+    check_paths(config, "solve")
+    if out is not None:
+        check_output_dir(out, "--out")  # now, not after the whole pipeline has run
     require_compilers(config)
     policy, imported = None, None
     if samples_from is not None:
-        from solver.pipeline.imported import check_scores, read_samples
+        from solver.pipeline.imported import check_scores, read_samples, report_malformed
 
         imported = read_samples(samples_from)
         check_scores(imported, pick)
-        for m in imported.malformed[:5]:
-            console.print(f"[yellow]{samples_from}:{m.line}:[/] skipped: {m.reason}")
-        if len(imported.malformed) > 5:
-            console.print(f"[yellow]{samples_from}:[/] {len(imported.malformed) - 5} more malformed lines skipped")
+        report_malformed(imported)
     else:
         from solver.pipeline.sampling import load_policy
 
@@ -123,4 +121,6 @@ def solve_command(
     if out is not None:
         write_outputs(result, out)
         console.print(f"wrote {len(result.choices)} submissions, samples.jsonl, report.json and config.yaml to {out}")
+    if result.hidden is not None:  # unsolved is 1 even when something was submitted, as for any judge
+        return 0 if result.n_correct_chosen else 1
     return 0 if result.choices else 1

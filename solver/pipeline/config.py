@@ -54,7 +54,7 @@ class SolveConfig(BaseModel):
     judge_all: bool = False  # judge every program that passed the examples on the hidden tests (for n@k)
     # machinery
     seed: int = 0
-    workers: int | None = Field(None, ge=1)
+    workers: int | None = Field(None, ge=1, le=500)  # the Executor's bound, MAX_WORKERS (host uids per worker)
     allow_unsafe: bool = False
 
     @field_validator("languages")
@@ -73,9 +73,25 @@ def make_config(where: str, **values: object) -> SolveConfig:
     try:
         return SolveConfig(**values)
     except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or "config"
-        raise UsageError(f"{where}: field '{field}': {first['msg']}") from None
+        raise UsageError(f"{where}: {field_error(error)}") from None
+
+
+def field_error(error: ValidationError) -> str:
+    """pydantic's first error as "field 'x': message", an unknown field said so plainly."""
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "config"
+    return f"field '{field}': {'unknown field' if first['type'] == 'extra_forbidden' else first['msg']}"
+
+
+def check_paths(config: SolveConfig, where: str) -> None:
+    """The paths a run reads exist: checked before anything is loaded, started or written."""
+    for name in ("model", "samples_from", "testgen_model"):
+        path = getattr(config, name)
+        if path is not None and not Path(path).exists():
+            raise UsageError(f"{where}: field '{name}': {path}: no such file or directory")
+    if config.testgen_model is not None and not (Path(config.testgen_model) / "config.json").is_file():
+        raise UsageError(f"{where}: field 'testgen_model': {config.testgen_model}: not a test-input model directory "
+                         "(no config.json)")  # fmt: skip
 
 
 def config_yaml(config: SolveConfig) -> str:
@@ -97,10 +113,14 @@ def load_solve_config(path: Path | None, overrides: list[str] | tuple[str, ...] 
             data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
         except OSError as error:
             raise UsageError(f"{path}: cannot read: {error.strerror}") from None
+        except UnicodeDecodeError as error:
+            raise UsageError(f"{path}: not UTF-8 (byte {error.start})") from None
         except yaml.YAMLError as error:
             raise UsageError(f"{path}: invalid YAML: {str(error).splitlines()[0]}") from None
-        if not isinstance(data, dict):
-            raise UsageError(f"{path}: expected a mapping of settings")
+        except RecursionError:
+            raise UsageError(f"{path}: invalid YAML: nested too deeply") from None
+        if not isinstance(data, dict) or not all(isinstance(key, str) for key in data):
+            raise UsageError(f"{path}: expected a mapping of settings by name")
     data.update({k: v for k, v in values.items() if v is not None})
     for override in overrides:
         apply_override(data, override, where)

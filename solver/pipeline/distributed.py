@@ -101,7 +101,7 @@ def run_on_ray(address: str, todo: list[tuple[Problem, Path | None]], config: So
         from solver.errors import UsageError
 
         raise UsageError("--ray needs Ray: pip install -e '.[ray]'") from None
-    from solver.pipeline.batch import _summary_line, finish
+    from solver.pipeline.batch import _summary_line, failed_record, finish
     from solver.pipeline.output import safe_name
 
     if not todo:
@@ -133,8 +133,11 @@ def run_on_ray(address: str, todo: list[tuple[Problem, Path | None]], config: So
         while pending:
             ready, _ = ray.wait(list(pending), num_returns=1)
             problem = pending.pop(ready[0])
-            result = ray.get(ready[0])
-            records, record = finish(problem, result, run.root / "problems" / safe_name(problem.name))
+            try:
+                result = ray.get(ready[0])
+                records, record = finish(problem, result, run.root / "problems" / safe_name(problem.name))
+            except Exception as error:  # noqa: BLE001 - as in a local run: recorded as failed, the run goes on
+                records, record = [], failed_record(problem, error)
             run.commit(problem.name, records, record)
             console.print(_summary_line(record))
             if queue:

@@ -5,13 +5,15 @@ Each line is one program: `{"language": "PYTHON3"|"CPP"|3|..., "code": "..."}` w
 metadata it was sampled with), and any other fields, which are kept and carried into the output records. These
 are the fields `solve ablate` writes for its shared samples, so a sample read back keeps everything it had. A malformed line
 (not JSON, not an object, unknown or unrunnable language, empty code, ill-typed score, repeated id) is skipped and
-reported with its line number; it never stops the run. Everything after sampling then runs as for model samples.
+reported with its line number; it never stops the run. A file with no usable line at all is an input error.
+Everything after sampling then runs as for model samples.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,6 +89,8 @@ def parse_line(text: str) -> tuple[str | None, PolicySample]:
         record = json.loads(text)
     except json.JSONDecodeError as error:
         raise ValueError(f"not JSON ({error.msg})") from None
+    except RecursionError:
+        raise ValueError("not JSON (nested too deeply)") from None
     if not isinstance(record, dict):
         raise ValueError(f"expected a JSON object, got {type(record).__name__}")
     if "language" not in record:
@@ -134,7 +138,21 @@ def read_samples(path: Path) -> ImportedSamples:
         seen.add(sample_id)
         ids.append(sample_id)
         samples.append(sample)
+    if not samples:  # nothing to run is the input's fault: no run should start, let alone write a folder
+        if not malformed:
+            raise UsageError(f"{path}: no programs (the file is empty)")
+        first = malformed[0]
+        raise UsageError(f"{path}: no usable program: {len(malformed)} of {len(malformed)} lines are malformed "
+                         f"(line {first.line}: {first.reason})")  # fmt: skip
     return ImportedSamples(path, tuple(ids), tuple(samples), tuple(malformed))
+
+
+def report_malformed(imported: ImportedSamples, shown: int = 5) -> None:
+    """Name the skipped lines on stderr (the first few, then a count): stdout carries the results."""
+    for m in imported.malformed[:shown]:
+        print(f"{imported.path}:{m.line}: skipped: {m.reason}", file=sys.stderr)
+    if len(imported.malformed) > shown:
+        print(f"{imported.path}: {len(imported.malformed) - shown} more malformed lines skipped", file=sys.stderr)
 
 
 def check_scores(imported: ImportedSamples, pick: str) -> None:

@@ -5,22 +5,36 @@ from __future__ import annotations
 from problems.families.base import Family
 from problems.families.catalog import (
     arithmetic,
+    arithmetic_2,
     brute_constructive,
     dp,
+    dp_2,
+    dp_3,
     graphs,
+    graphs_2,
+    graphs_3,
     greedy_sorting,
+    greedy_sorting_2,
     implementation,
     number_theory,
     strings,
+    strings_2,
 )
 
 FAMILIES: list[Family] = [
     *arithmetic.FAMILIES,
+    *arithmetic_2.FAMILIES,
     *number_theory.FAMILIES,
     *strings.FAMILIES,
+    *strings_2.FAMILIES,
     *implementation.FAMILIES,
     *greedy_sorting.FAMILIES,
+    *greedy_sorting_2.FAMILIES,
     *brute_constructive.FAMILIES,
     *dp.FAMILIES,
+    *dp_2.FAMILIES,
+    *dp_3.FAMILIES,
     *graphs.FAMILIES,
+    *graphs_2.FAMILIES,
+    *graphs_3.FAMILIES,
 ]

@@ -1,11 +1,61 @@
-"""Families about plain arithmetic: counting, sums, products, rounding (tags: math, implementation)."""
+"""Families about plain arithmetic: counting, sums, products, rounding (tags: math, implementation).
+
+Also the helpers for the one-test-or-many switch that the other math modules (arithmetic_2, number_theory,
+number_theory_2) share."""
 
 from __future__ import annotations
 
 import random
+import textwrap
+from collections.abc import Callable
 
 from problems.families import text
 from problems.families.base import Code, Family, Kind, Params, Statement, cpp, py
+
+# Helpers for the "one test or many" switch (p["multi"], bound p["t_max"]), shared by the math modules: the
+# per-case program, input and statement are the same either way, only the wrapping changes.
+
+
+def per_case_py(p: Params, body: str, mistake: str = "", head: str = "", **values: object) -> Code:
+    """A Python program from the per-case `body`: as is, or inside `for _ in range(int(input())):`; `head` (the
+    imports, a helper function) goes before it."""
+    body = textwrap.dedent(body).strip("\n")
+    if p["multi"]:
+        body = "for _ in range(int(input())):\n" + textwrap.indent(body, "    ")
+    return py(f"{head}\n{body}" if head else body, mistake, **values)
+
+
+def cin_loop(p: Params) -> str:
+    """The opening of the per-case block in a cin program (closed by the template's `}`)."""
+    return "int t; cin >> t; while (t--) {" if p["multi"] else "{"
+
+
+def scanf_t(p: Params) -> str:
+    """Reads t into an `int t = 1;` declared by the template (nothing when there is one test)."""
+    return 'scanf("%d", &t);' if p["multi"] else ""
+
+
+def case_sections(p: Params, rng: random.Random, line: str, what: str) -> tuple[str, str]:
+    """Input and output sections when each test is one line: `line` says what it contains ("two integers
+    ... (bounds)."), `what` what to print ("a single integer — the answer")."""
+    if p["multi"]:
+        inp = f"{text.multi_test_intro(rng, p['t_max'])}\n\nThe only line of each test case contains {line}"
+        return inp, f"For each test case, {text.print_verb(rng).lower()} {what}."
+    return f"{text.only_line(rng)} {line}", f"{text.print_verb(rng)} {what}."
+
+
+def cases_input(p: Params, rng: random.Random, kind: Kind, case: Callable[[], str]) -> str:
+    """One test (`case()`, a line without its newline) or t of them after t."""
+    if not p["multi"]:
+        return case() + "\n"
+    t = {"example": rng.randint(2, 4), "small": rng.randint(1, 20), "edge": rng.randint(1, 6), "large": p["t_max"]}[kind]
+    return f"{t}\n" + "".join(case() + "\n" for _ in range(t))
+
+
+def case_rows(p: Params, given: str, width: int) -> list[list[int]]:
+    """The integers of each test, `width` a test (the leading t skipped when there are many)."""
+    nums = list(map(int, given.split()))
+    return [nums[i : i + width] for i in range(1 if p["multi"] else 0, len(nums), width)]
 
 
 class CountMultiples(Family):
@@ -32,12 +82,7 @@ class CountMultiples(Family):
         ))  # fmt: skip
         line = f"{text.integers(rng, ['l', 'r', 'k'])} ({text.bounds(rng, 'l', 1, p['r_max'])}, l ≤ r ≤ " \
                f"{text.number(rng, p['r_max'])}, {text.bounds(rng, 'k', 1, p['r_max'])})."
-        if p["multi"]:
-            inp = f"{text.multi_test_intro(rng, p['t_max'])}\n\nThe only line of each test case contains {line}"
-            out = f"For each test case, {text.print_verb(rng).lower()} {text.single_integer(rng)} — the answer."
-        else:
-            inp = f"{text.only_line(rng)} {line}"
-            out = f"{text.print_verb(rng)} {text.single_integer(rng)} — the number of multiples of k in [l, r]."
+        inp, out = case_sections(p, rng, line, f"{text.single_integer(rng)} — the number of multiples of k in [l, r]")
         return Statement(legend, inp, out)
 
     def _case(self, p: Params, rng: random.Random, kind: Kind) -> str:
@@ -50,27 +95,16 @@ class CountMultiples(Family):
         return f"{l} {r} {k}"
 
     def make_input(self, p: Params, rng: random.Random, kind: Kind) -> str:
-        if not p["multi"]:
-            return self._case(p, rng, kind) + "\n"
-        t = {"example": rng.randint(2, 4), "small": rng.randint(1, 20), "edge": rng.randint(1, 5), "large": p["t_max"]}[kind]
-        return f"{t}\n" + "".join(self._case(p, rng, kind) + "\n" for _ in range(t))
+        return cases_input(p, rng, kind, lambda: self._case(p, rng, kind))
 
     def answer(self, p: Params, given: str) -> str:
-        nums = list(map(int, given.split()))
-        cases = [nums[i : i + 3] for i in range(1 if p["multi"] else 0, len(nums), 3)]
-        return "\n".join(str(r // k - (l - 1) // k) for l, r, k in cases) + "\n"
-
-    def _wrap_py(self, p: Params, body: str, mistake: str = "") -> Code:
-        # One test or many: the same per-case body, inside a loop or not.
-        if p["multi"]:
-            return py("for _ in range(int(input())):\n$body", mistake, body="\n".join("    " + l for l in body.splitlines()))
-        return py(body, mistake)
+        return "\n".join(str(r // k - (l - 1) // k) for l, r, k in case_rows(p, given, 3)) + "\n"
 
     def solutions(self, p: Params) -> list[Code]:
-        loop = "int t; cin >> t; while (t--) {" if p["multi"] else "{"
+        loop = cin_loop(p)
         return [
-            self._wrap_py(p, "l, r, k = map(int, input().split())\nprint(r // k - (l - 1) // k)"),
-            self._wrap_py(p, "a, b, k = [int(x) for x in input().split()]\ncnt = b // k - (a - 1) // k\nprint(cnt)"),
+            per_case_py(p, "l, r, k = map(int, input().split())\nprint(r // k - (l - 1) // k)"),
+            per_case_py(p, "a, b, k = [int(x) for x in input().split()]\ncnt = b // k - (a - 1) // k\nprint(cnt)"),
             cpp("""
                 #include <bits/stdc++.h>
                 using namespace std;
@@ -95,15 +129,15 @@ class CountMultiples(Family):
                         printf("%lld\\n", ans);
                     }
                 }
-                """, read_t='scanf("%d", &t);' if p["multi"] else ""),
+                """, read_t=scanf_t(p)),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
-        loop = "int t; cin >> t; while (t--) {" if p["multi"] else "{"
+        loop = cin_loop(p)
         return [
-            self._wrap_py(p, "l, r, k = map(int, input().split())\nprint(r // k - l // k)", "off by one"),
-            self._wrap_py(p, "l, r, k = map(int, input().split())\nprint(sum(1 for x in range(l, r + 1) if x % k == 0))",
-                          "too slow"),
+            per_case_py(p, "l, r, k = map(int, input().split())\nprint(r // k - l // k)", "off by one"),
+            per_case_py(p, "l, r, k = map(int, input().split())\nprint(sum(1 for x in range(l, r + 1) if x % k == 0))",
+                        "too slow"),
             cpp("""
                 #include <bits/stdc++.h>
                 using namespace std;
@@ -265,4 +299,130 @@ class MaxPairProduct(Family):
         ]  # fmt: skip
 
 
-FAMILIES: list[Family] = [CountMultiples(), MaxPairProduct()]
+class CeilDivision(Family):
+    """n items, k to a box: how many boxes (ceil(n / k)), or how many items to add so that every box is full.
+    Switches: one test or many; which of the two to print."""
+
+    name = "ceil_division"
+    tags = ("math",)
+    rating = 800
+
+    def draw(self, rng: random.Random) -> Params:
+        return {"multi": rng.random() < 0.5, "ask": rng.choice(("boxes", "missing")),
+                "n_max": rng.choice((2 * 10**9, 2 * 10**9, 10**12, 10**18)), "t_max": rng.choice((1000, 10**4))}  # fmt: skip
+
+    def statement(self, p: Params, rng: random.Random) -> Statement:
+        hero = text.name(rng)
+        boxes = p["ask"] == "boxes"
+        legend = text.pick(rng, (
+            f"{hero} has n candies and packs them into boxes; a box holds at most k candies. " + (
+                "What is the smallest number of boxes needed to pack all the candies?" if boxes else
+                f"{hero} wants every box to be completely full, so {hero} will buy some more candies. What is the "
+                "smallest number of candies to buy so that all of them fill some number of boxes exactly?"),
+            f"A group of n tourists in {text.place(rng)} crosses a river by boat, and the boat takes at most k "
+            "tourists at a time. " + ("How many trips does the boat make at least?" if boxes else
+                                      "The captain wants every trip to be full and invites passers-by to join. How "
+                                      "many extra passengers are needed at least so that every trip carries exactly "
+                                      "k people?"),
+            "You are given two positive integers n and k. " + (
+                "Find the smallest integer m such that m ⋅ k ≥ n." if boxes else
+                "Find the smallest non-negative integer x such that n + x is divisible by k."),
+        ))  # fmt: skip
+        line = f"{text.integers(rng, ['n', 'k'])} ({text.bounds(rng, 'n', 1, p['n_max'])}, " \
+               f"{text.bounds(rng, 'k', 1, p['n_max'])})."
+        inp, out = case_sections(p, rng, line, f"{text.single_integer(rng)} — the answer")
+        return Statement(legend, inp, out)
+
+    def _case(self, p: Params, rng: random.Random, kind: Kind) -> str:
+        top = {"example": 25, "small": 200, "edge": p["n_max"], "large": p["n_max"]}[kind]
+        if kind in ("example", "small") or rng.random() < 0.4:
+            k = rng.randint(1, top)
+        else:  # a small k too, and a large one, whose n + k - 1 does not fit in an int
+            k = rng.choice((rng.randint(1, 1000), rng.randint(top // 2, top)))
+        n = rng.randint(1, top)
+        if rng.random() < 0.3:
+            n = min(top, k * rng.randint(1, max(1, top // k)))  # divisible: the case (n + k) / k gets wrong
+        if kind == "edge":
+            n, k = rng.choice(((top, top), (top, 1), (1, top), (top, top - 1), (top - 1, top), (1, 1), (n, n)))
+        return f"{n} {k}"
+
+    def make_input(self, p: Params, rng: random.Random, kind: Kind) -> str:
+        return cases_input(p, rng, kind, lambda: self._case(p, rng, kind))
+
+    def answer(self, p: Params, given: str) -> str:
+        rows = case_rows(p, given, 2)
+        values = [(n + k - 1) // k if p["ask"] == "boxes" else (k - n % k) % k for n, k in rows]
+        return "\n".join(map(str, values)) + "\n"
+
+    def solutions(self, p: Params) -> list[Code]:
+        boxes = p["ask"] == "boxes"
+        return [
+            per_case_py(p, "n, k = map(int, input().split())\nprint($e)", e="(n + k - 1) // k" if boxes else "-n % k"),
+            per_case_py(p, """
+                items, per_box = [int(x) for x in input().split()]
+                full, rest = divmod(items, per_box)
+                print($e)
+                """, e="full + (1 if rest else 0)" if boxes else "per_box - rest if rest else 0"),
+            cpp("""
+                #include <bits/stdc++.h>
+                using namespace std;
+                int main() {
+                    ios::sync_with_stdio(false);
+                    cin.tie(nullptr);
+                    $loop
+                        long long n, k;
+                        cin >> n >> k;
+                        cout << $e << "\\n";
+                    }
+                    return 0;
+                }
+                """, loop=cin_loop(p), e="n / k + (n % k != 0)" if boxes else "(k - n % k) % k"),
+            cpp("""
+                #include <cstdio>
+                int main() {
+                    int t = 1;
+                    $read_t
+                    while (t--) {
+                        unsigned long long n, k;
+                        scanf("%llu %llu", &n, &k);
+                        unsigned long long m = (n - 1) / k + 1;
+                        printf("%llu\\n", $e);
+                    }
+                }
+                """, read_t=scanf_t(p), e="m" if boxes else "m * k - n"),
+        ]  # fmt: skip
+
+    def wrong_solutions(self, p: Params) -> list[Code]:
+        boxes = p["ask"] == "boxes"
+        loop = cin_loop(p)
+        return [
+            per_case_py(p, "n, k = map(int, input().split())\nprint($e)", "off by one" if boxes else "missed edge case",
+                        e="(n + k) // k" if boxes else "k - n % k"),
+            per_case_py(p, "n, k = map(int, input().split())\nprint($e)", "wrong formula", e="n // k" if boxes else "n % k"),
+            cpp("""
+                #include <bits/stdc++.h>
+                using namespace std;
+                int main() {
+                    $loop
+                        int n, k;
+                        cin >> n >> k;
+                        int m = (n + k - 1) / k;
+                        cout << $e << endl;
+                    }
+                }
+                """, "overflow", loop=loop, e="m" if boxes else "m * k - n"),
+            cpp("""
+                #include <bits/stdc++.h>
+                using namespace std;
+                int main() {
+                    $loop
+                        long long n, k;
+                        cin >> n >> k;
+                        cout << $e << endl;
+                    }
+                }
+                """, "missed edge case", loop=loop, e="n / k + 1" if boxes else "k - n % k"),
+        ]  # fmt: skip
+
+
+FAMILIES: list[Family] = [CountMultiples(), MaxPairProduct(), CeilDivision()]
