@@ -44,7 +44,7 @@ CACHE_FIELD = "cache" if "cache" in Seq2SeqLMOutput.__dataclass_fields__ else "p
 # "default" is the model bundled in solver/data/default-model (5.2M parameters: ~10 MB in float16, so it can live in git).
 PRESETS: dict[str, dict[str, int]] = {
     "tiny": {"d_model": 64, "n_head": 4, "n_kv_head": 1, "encoder_layers": 1, "decoder_layers": 2},
-    "default": {"d_model": 192, "n_head": 6, "n_kv_head": 1, "encoder_layers": 1, "decoder_layers": 5},
+    "default": {"d_model": 256, "n_head": 8, "n_kv_head": 1, "encoder_layers": 2, "decoder_layers": 6},
     "small-20m": {"d_model": 256, "n_head": 8, "n_kv_head": 1, "encoder_layers": 2, "decoder_layers": 12},
     "300M": {"d_model": 768, "n_head": 6, "n_kv_head": 1, "encoder_layers": 4, "decoder_layers": 24},
     "1B": {"d_model": 1408, "n_head": 11, "n_kv_head": 1, "encoder_layers": 5, "decoder_layers": 30},

@@ -42,6 +42,8 @@ def prepare_tokenizer(section: TokenizerSection) -> PreTrainedTokenizerFast:
 def build_dataset(config: TrainConfig, tokenizer: PreTrainedTokenizerFast) -> tuple[EpochDataset, list[DataReport]]:
     enc, dec = config.model.max_encoder_len, config.model.max_decoder_len
     if config.kind == "pretrain":
+        if config.data.pivot_windows is not None:
+            enc, dec = (min(a, b) for a, b in zip(config.data.pivot_windows, (enc, dec), strict=True))
         files, file_report = read_corpus(config.data.sources, config.data.max_bytes)
         chunks, chunk_report = chunk_corpus(files, tokenizer, enc, dec)
         return pretrain_dataset(chunks, config.seed, enc, dec), [file_report, chunk_report]

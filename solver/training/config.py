@@ -59,6 +59,10 @@ class DataSection:
     sources: tuple[Path, ...] = ()
     max_bytes: int | None = None  # stop reading the corpus after this many bytes of kept files
     problems: Path | None = None
+    # Pre-training only: the (encoder, decoder) token windows a chunk is cut into, when shorter than the model's
+    # own windows. Short chunks cost far less per token (attention is quadratic), and a model with rotary
+    # positions trained on them still takes the full windows afterwards.
+    pivot_windows: tuple[int, int] | None = None
 
 
 @with_config(_STRICT)
@@ -199,6 +203,7 @@ def _check_values(config: TrainConfig, where: str) -> None:
         ("optim.warmup_steps", config.optim.warmup_steps >= 0),
         ("model.max_encoder_len", config.model.max_encoder_len >= 2),
         ("model.max_decoder_len", config.model.max_decoder_len >= 2),
+        ("data.pivot_windows", config.data.pivot_windows is None or min(config.data.pivot_windows) >= 1),
     ]
     for name, ok in checks:
         if not ok:
