@@ -19,6 +19,7 @@ from problems.families.catalog import (
     number_theory,
     strings,
     strings_2,
+    strings_3,
 )
 
 FAMILIES: list[Family] = [
@@ -27,6 +28,7 @@ FAMILIES: list[Family] = [
     *number_theory.FAMILIES,
     *strings.FAMILIES,
     *strings_2.FAMILIES,
+    *strings_3.FAMILIES,
     *implementation.FAMILIES,
     *greedy_sorting.FAMILIES,
     *greedy_sorting_2.FAMILIES,
