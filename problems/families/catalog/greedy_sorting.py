@@ -9,8 +9,10 @@ oracle and of every program, and the sentences about it are the same whatever th
 from __future__ import annotations
 
 import random
+import textwrap
 from bisect import bisect_right
 from collections.abc import Iterator
+from string import Template
 
 from problems.families import text
 from problems.families.base import Code, Family, Kind, Params, Statement, cpp, py
@@ -94,23 +96,24 @@ def switches(p: Params) -> dict[str, str]:
     }
 
 
+def _body(body: str, values: dict[str, str]) -> str:
+    # values first, indentation after: a value of several lines then gets the body's indentation on each line
+    return Template(textwrap.dedent(body).strip("\n")).substitute(values)
+
+
 def py_loop(p: Params, body: str, mistake: str = "", **values: str) -> Code:
     """An input()-style Python program: the body of one case, inside `for _ in range(int(input())):` if multi."""
-    import textwrap
-
-    body = textwrap.dedent(body).strip("\n")
+    body = _body(body, values)
     if p["multi"]:
         body = "for _ in range(int(input())):\n" + textwrap.indent(body, "    ")
-    return py(body, mistake, **values)
+    return py(body, mistake)
 
 
 def solve_py(p: Params, body: str, mistake: str = "", imports: str = "import sys", **values: str) -> Code:
     """A Python program with fast input and one `solve()` per case (the body is solve's, unindented)."""
-    import textwrap
-
-    src = f"{imports}\ninput = sys.stdin.readline\n\n\ndef solve():\n" + textwrap.indent(
-        textwrap.dedent(body).strip("\n"), "    ") + "\n\n\n$main\n"  # fmt: skip
-    return py(src, mistake, **switches(p), **values)
+    src = f"{_body(imports, values)}\ninput = sys.stdin.readline\n\n\ndef solve():\n" + \
+        textwrap.indent(_body(body, values), "    ") + "\n\n\n$main\n"
+    return py(src, mistake, main=switches(p)["main"])
 
 
 CPP_HEAD = "#include <bits/stdc++.h>\nusing namespace std;\n"
