@@ -77,13 +77,18 @@ def _per_test_table(problem: Problem, report: JudgeReport, title: str) -> Table:
     return table
 
 
-def _judge_one_file(executor: Executor, problem: Problem, solution: Path, tests: Tests) -> int:
+def _read_solution(solution: Path) -> Program:
     try:
         language = Language.from_extension(solution.suffix)
-        source = solution.read_text(encoding="utf-8")
-    except (ValueError, UnicodeDecodeError, OSError) as error:
-        raise UsageError(f"{solution}: {error}") from None
-    report = judge_many(executor, [Program(language, source)], tests, limits_of(problem), problem.checker)[0]
+        return Program(language, solution.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as error:
+        raise UsageError(f"{solution}: not UTF-8 (byte {error.start})") from None
+    except (ValueError, OSError) as error:
+        raise UsageError(f"{solution}: {getattr(error, 'strerror', None) or error}") from None
+
+
+def _judge_one_file(executor: Executor, problem: Problem, solution: Path, program: Program, tests: Tests) -> int:
+    report = judge_many(executor, [program], tests, limits_of(problem), problem.checker)[0]
     if not report.compile.ok:
         console.print(f"[red]CE[/]: compilation failed\n{report.compile.message}")
         return 1
@@ -147,7 +152,8 @@ def judge_command(
         raise UsageError(f"{problem}: holds {len(problems)} problems; judging one solution needs exactly one")
     if solution is not None and not solution.is_file():
         raise UsageError(f"{solution}: no such file")
+    program = _read_solution(solution) if solution is not None else None  # before any sandbox starts
     with Executor(workers=workers, allow_unsafe=allow_unsafe) as executor:
-        if solution is not None:
-            return _judge_one_file(executor, problems[0], solution, _tests(problems[0], tests))
+        if solution is not None and program is not None:
+            return _judge_one_file(executor, problems[0], solution, program, _tests(problems[0], tests))
         return _judge_references(executor, problems, tests)
