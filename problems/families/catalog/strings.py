@@ -73,13 +73,15 @@ def case_lines(p: Params, given: str, per_case: int) -> list[list[str]]:
     return [lines[start + i * per_case : start + (i + 1) * per_case] for i in range(t)]
 
 
-def input_section(p: Params, rng: random.Random, lines: Sequence[str], size: str = "|s|") -> str:
-    """The input section from what each line of a case holds ("a string s (...)."), one test or many."""
+def input_section(p: Params, rng: random.Random, lines: Sequence[str], size: str | None = "|s|") -> str:
+    """The input section from what each line of a case holds ("a string s (...)."), one test or many; `size` is
+    what the sum over test cases bounds (None: no such bound)."""
     if p["multi"]:
         leads = (["The only line of each test case contains"] if len(lines) == 1 else
                  ["The first line of each test case contains", "The second line of each test case contains"])
         body = " ".join(f"{lead} {line}" for lead, line in zip(leads, lines))
-        return f"{text.multi_test_intro(rng, p['t_max'])}\n\n{body}\n\n{text.sum_constraint(rng, size, TOTAL)}"
+        total = f"\n\n{text.sum_constraint(rng, size, TOTAL)}" if size else ""
+        return f"{text.multi_test_intro(rng, p['t_max'])}\n\n{body}{total}"
     leads = [text.only_line(rng)] if len(lines) == 1 else [text.first_line(rng), text.second_line(rng)]
     return "\n\n".join(f"{lead} {line}" for lead, line in zip(leads, lines))
 
