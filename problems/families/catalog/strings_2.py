@@ -321,6 +321,8 @@ class AnagramCheck(Family):
     name = "anagram_check"
     tags = ("strings", "sortings", "implementation")
     rating = 800
+    # One pair per test when there is one test case: more tests, so that each kind of near-anagram shows up.
+    tests = {"small": 8, "edge": 4, "large": 1}
 
     def draw(self, rng: random.Random) -> Params:
         return {"multi": rng.random() < 0.5, "one_line": rng.random() < 0.4,
