@@ -30,6 +30,16 @@ def cin_loop(p: Params) -> str:
     return "int t; cin >> t; while (t--) {" if p["multi"] else "{"
 
 
+def cin_program(p: Params, body: str, mistake: str = "", fast: bool = False, head: str = "", **values: object) -> Code:
+    """A cin/cout C++ program: one test's `body` (a template) inside the one-test-or-many block; `fast` unties
+    the streams, `head` (helper functions) goes before main."""
+    body = textwrap.indent(textwrap.dedent(body).strip("\n"), " " * 8)
+    sync = "    ios::sync_with_stdio(false);\n    cin.tie(nullptr);\n" if fast else ""
+    top = f"#include <bits/stdc++.h>\nusing namespace std;\n{head.strip()}\n" if head else \
+        "#include <bits/stdc++.h>\nusing namespace std;\n"
+    return cpp(f"{top}int main() {{\n{sync}    $loop\n{body}\n    }}\n}}\n", mistake, loop=cin_loop(p), **values)
+
+
 def scanf_t(p: Params) -> str:
     """Reads t into an `int t = 1;` declared by the template (nothing when there is one test)."""
     return 'scanf("%d", &t);' if p["multi"] else ""

@@ -96,7 +96,7 @@ class SumFirstN(Family):
                 }
                 """, loop=cin_loop(p), body="cout << n * (n + 1) / 2 << '\\n';" if not m else
                 f"const long long M = {m}, inv2 = (M + 1) / 2;\n"
-                "            cout << n % M * ((n + 1) % M) % M * inv2 % M << '\\n';"),
+                "        cout << n % M * ((n + 1) % M) % M * inv2 % M << '\\n';"),
             cpp("""
                 #include <cstdio>
                 int main() {
