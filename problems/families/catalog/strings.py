@@ -23,8 +23,10 @@ def per_case_py(multi: bool, body: str, mistake: str = "", **values: object) -> 
     """A Python program that solves one test case with `body`; with `multi`, the body runs once per case."""
     # Filled before the loop indents it, so that a value of several lines is indented too.
     body = Template(textwrap.dedent(body).strip("\n")).substitute(values)
-    if multi:
-        body = "for _ in range(int(input())):\n" + textwrap.indent(body, "    ")
+    if multi:  # the imports stay on top, outside the loop
+        lines = body.split("\n")
+        head = next(i for i, line in enumerate(lines) if not line.startswith(("import ", "from ")))
+        body = "\n".join(lines[:head] + ["for _ in range(int(input())):"] + ["    " + l for l in lines[head:]])
     return py(body.replace("$", "$$"), mistake)
 
 
@@ -456,7 +458,7 @@ class MostFrequentLetter(Family):
                         int c[26] = {0};
                         for (int i = 0; s[i]; i++) c[s[i] - 'a']++;
                         int b = $start;
-                        for (int i = $start; i $cond; i $step) if (c[i] > c[b]) b = i;
+                        for (int i = $start; i $cond; i$step) if (c[i] > c[b]) b = i;
                         $show
                     }
                     return 0;
