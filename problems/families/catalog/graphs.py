@@ -46,6 +46,18 @@ def graph_text(n: int, edges: list[tuple[int, int]]) -> str:
     return f"{n} {len(edges)}\n" + "".join(f"{u} {v}\n" for u, v in edges)
 
 
+def read_graph_py(directed: bool, weighted: bool = False) -> str:
+    """Python lines that read "n m, then m edges" (with a weight w when `weighted`) into adjacency lists `adj`
+    (pairs (vertex, weight) when weighted)."""
+    w = ", int(data[4 + 3 * i])" if weighted else ""
+    k = 3 if weighted else 2
+    item, back = ("(v, w)", "(u, w)") if weighted else ("v", "u")
+    return (f"import sys\ndata = sys.stdin.buffer.read().split()\nn, m = int(data[0]), int(data[1])\n"
+            f"adj = [[] for _ in range(n + 1)]\nfor i in range(m):\n"
+            f"    u, v{', w' if weighted else ''} = int(data[2 + {k} * i]), int(data[3 + {k} * i]){w}\n"
+            f"    adj[u].append({item})" + ("" if directed else f"\n    adj[v].append({back})"))
+
+
 def graph_section(p: Params, rng: random.Random, what: str, n_min: int = 1) -> str:
     """The input section of an "n m, then m edges" graph: `what` names an edge ("roads", "friendships")."""
     pair = "ordered pair" if p.get("directed") else "pair of vertices"
@@ -324,10 +336,9 @@ class BfsShortestPath(Family):
         return f"{dist[n] + p['vertices'] if n in dist else -1}\n"
 
     def solutions(self, p: Params) -> list[Code]:
-        back = "" if p["directed"] else "adj[v].append(u)"
         plus = " + 1" if p["vertices"] else ""
         return [
-            py(BFS_PY, back=back, ans=f"dist[n]{plus} if dist[n] >= 0 else -1", init="-1", check="dist[y] < 0"),
+            py(BFS_PY, read=read_graph_py(p["directed"]), ans=f"dist[n]{plus} if dist[n] >= 0 else -1", init="-1", check="dist[y] < 0"),
             py("""
                 import sys
                 from collections import deque
@@ -348,7 +359,7 @@ class BfsShortestPath(Family):
                             d[y] = d[x] + 1
                             q.append(y)
                 print(d[n]$shift if d[n] else -1)
-                """, back=back.replace("adj[v].append(u)", "g[b].append(a)"), shift="" if p["vertices"] else " - 1"),
+                """, back="" if p["directed"] else "g[b].append(a)", shift="" if p["vertices"] else " - 1"),
             cpp(BFS_CPP, back="" if p["directed"] else "g[v].push_back(u);", plus=plus),
             cpp("""
                 #include <cstdio>
@@ -380,22 +391,14 @@ class BfsShortestPath(Family):
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
-        back = "" if p["directed"] else "adj[v].append(u)"
         plus = " + 1" if p["vertices"] else ""
         wrong = [
             # no -1: the distance array starts at 0 and an unreachable n prints that
-            py(BFS_PY, "missed edge case", back=back, ans=f"dist[n]{plus}", init="0", check="y != 1 and dist[y] == 0"),
+            py(BFS_PY, "missed edge case", read=read_graph_py(p["directed"]), ans=f"dist[n]{plus}", init="0", check="y != 1 and dist[y] == 0"),
             cpp(BFS_CPP, "off by one", back="" if p["directed"] else "g[v].push_back(u);",
                 plus="" if p["vertices"] else " + 1"),
             py("""
-                import sys
-                data = sys.stdin.buffer.read().split()
-                n, m = int(data[0]), int(data[1])
-                adj = [[] for _ in range(n + 1)]
-                for i in range(m):
-                    u, v = int(data[2 + 2 * i]), int(data[3 + 2 * i])
-                    adj[u].append(v)
-                    $back
+                $read
                 depth = [-1] * (n + 1)
                 depth[1] = 0
                 stack = [1]
@@ -406,7 +409,7 @@ class BfsShortestPath(Family):
                             depth[v] = depth[u] + 1
                             stack.append(v)
                 print(depth[n]$plus if depth[n] >= 0 else -1)
-                """, "wrong formula", back=back, plus=plus),
+                """, "wrong formula", read=read_graph_py(p["directed"]), plus=plus),
         ]  # fmt: skip
         if p["directed"]:
             wrong.append(cpp(BFS_CPP, "wrong formula", back="g[v].push_back(u);", plus=plus))
@@ -414,15 +417,8 @@ class BfsShortestPath(Family):
 
 
 BFS_PY = """
-    import sys
     from collections import deque
-    data = sys.stdin.buffer.read().split()
-    n, m = int(data[0]), int(data[1])
-    adj = [[] for _ in range(n + 1)]
-    for i in range(m):
-        u, v = int(data[2 + 2 * i]), int(data[3 + 2 * i])
-        adj[u].append(v)
-        $back
+    $read
     dist = [$init] * (n + 1)
     dist[1] = 0
     q = deque([1])
