@@ -1,5 +1,6 @@
-"""Number theory families: gcd and lcm, divisors, primality by trial division (tags: math, number theory).
-The one-test-or-many helpers come from `arithmetic`; `number_theory_2` has powers and sieves."""
+"""Number theory families: gcd and lcm (tags: math, number theory), and the helpers of the number theory modules
+(primes for test generators, factorization for oracles, the yes/no words). The one-test-or-many helpers come from
+`arithmetic`; `number_theory_2` and `number_theory_3` have primality, powers, divisors and the sieve."""
 
 from __future__ import annotations
 
@@ -41,10 +42,6 @@ def prime_below(n: int) -> int:
     while not is_prime(n):
         n -= 1
     return n
-
-
-# Highly composite numbers (the most divisors below a bound): the edge tests of divisor counting.
-HIGHLY_COMPOSITE = (735134400, 6983776800, 963761198400)
 
 
 def small_primes(limit: int = 10**6) -> list[int]:
@@ -391,167 +388,4 @@ class LcmOfPair(Family):
         return codes  # fmt: skip
 
 
-class CountDivisors(Family):
-    """The number (or the sum) of the divisors of n ≤ 10^12 by trial division up to sqrt(n). Switches: one test
-    (n up to 10^12) or many (n up to 10^9); count or sum."""
-
-    name = "count_divisors"
-    tags = ("math", "number theory")
-    rating = 1000
-
-    def draw(self, rng: random.Random) -> Params:
-        multi = rng.random() < 0.4
-        return {"multi": multi, "sum": rng.random() < 0.4, "t_max": rng.choice((10, 20)),
-                "n_max": 10**9 if multi else rng.choice((10**10, 10**12))}  # fmt: skip
-
-    def statement(self, p: Params, rng: random.Random) -> Statement:
-        hero = text.name(rng)
-        legend = text.pick(rng, (
-            f"{hero} has n candies and wants to share all of them equally among k friends, so that every friend gets "
-            "the same positive number of candies and nothing is left. " + (
-                "Find the sum of all k for which this is possible." if p["sum"] else
-                "How many different values of k make this possible?"),
-            f"A garden in {text.place(rng)} must be planted with exactly n trees arranged in a full rectangle of r "
-            "rows with the same number of trees in every row. " + (
-                "What is the sum of all possible values of r?" if p["sum"] else "How many values of r are possible?"),
-            "You are given a positive integer n. " + ("Find the sum of all positive divisors of n." if p["sum"] else
-                                                      "Count the positive integers d that divide n."),
-        ))  # fmt: skip
-        line = f"{text.integer(rng, 'n')} ({text.bounds(rng, 'n', 1, p['n_max'])})."
-        inp, out = case_sections(p, rng, line, f"{text.single_integer(rng)} — the answer")
-        return Statement(legend, inp, out)
-
-    def _case(self, p: Params, rng: random.Random, kind: Kind) -> str:
-        top = p["n_max"]
-        root = math.isqrt(top)
-        if kind == "edge":
-            hc = max(h for h in HIGHLY_COMPOSITE if h <= top)
-            return str(rng.choice((1, 2, 4, top, hc, hc, prime_below(root) ** 2, root * root, prime_below(top))))
-        if kind == "large":
-            return str(rng.choice((rng.randint(top // 2, top), prime_below(top - rng.randint(0, 10**5)))))
-        n = rng.randint(1, 100 if kind == "example" else 10**6)
-        return str(rng.choice((n, math.isqrt(n) ** 2, n)))
-
-    def make_input(self, p: Params, rng: random.Random, kind: Kind) -> str:
-        return cases_input(p, rng, kind, lambda: self._case(p, rng, kind))
-
-    def answer(self, p: Params, given: str) -> str:
-        out = []
-        for (n,) in case_rows(p, given, 1):
-            f = factorize(n).items()
-            out.append(math.prod((q ** (e + 1) - 1) // (q - 1) for q, e in f) if p["sum"] else math.prod(e + 1 for _, e in f))
-        return "\n".join(map(str, out)) + "\n"
-
-    def solutions(self, p: Params) -> list[Code]:
-        sm = p["sum"]
-        return [
-            per_case_py(p, """
-                n = int(input())
-                ans = 0
-                for i in range(1, isqrt(n) + 1):
-                    if n % i == 0:
-                        ans += $add
-                print(ans)
-                """, head="from math import isqrt\n", add="i if i * i == n else i + n // i" if sm else "1 if i * i == n else 2"),
-            py("""
-                import sys
-
-                def solve(n):
-                    res, d = 1, 2
-                    while d * d <= n:
-                        if n % d == 0:
-                            $factor
-                        d += 1 if d == 2 else 2
-                    return $last
-
-                nums = [int(x) for x in sys.stdin.read().split()]
-                print("\\n".join(str(solve(n)) for n in nums[$skip:]))
-                """, skip=1 if p["multi"] else 0, last="res * (n + 1) if n > 1 else res" if sm else "res * 2 if n > 1 else res",
-                factor=("term = power = 1\n            while n % d == 0:\n                n //= d\n"
-                        "                power *= d\n                term += power\n            res *= term") if sm else
-                       ("e = 0\n            while n % d == 0:\n                n //= d\n                e += 1\n"
-                        "            res *= e + 1")),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long n, ans = 0;
-                        cin >> n;
-                        for (long long i = 1; i * i <= n; ++i)
-                            if (n % i == 0) ans += $add;
-                        cout << ans << "\\n";
-                    }
-                    return 0;
-                }
-                """, loop=cin_loop(p), add="(i * i == n ? i : i + n / i)" if sm else "(i * i == n ? 1 : 2)"),
-            cpp("""
-                #include <cstdio>
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        long long n, res = 1;
-                        scanf("%lld", &n);
-                        for (long long d = 2; d * d <= n; d++) {
-                            if (n % d) continue;
-                            $factor
-                        }
-                        if (n > 1) res *= $last;
-                        printf("%lld\\n", res);
-                    }
-                }
-                """, read_t=scanf_t(p), last="n + 1" if sm else "2",
-                factor="long long term = 1, pw = 1;\n            while (n % d == 0) { n /= d; pw *= d; term += pw; }\n"
-                       "            res *= term;" if sm else
-                       "int e = 0;\n            while (n % d == 0) { n /= d; e++; }\n            res *= e + 1;"),
-        ]  # fmt: skip
-
-    def wrong_solutions(self, p: Params) -> list[Code]:
-        sm = p["sum"]
-        add = "i + n / i" if sm else "2"
-        codes = [
-            per_case_py(p, """
-                n = int(input())
-                ans = 0
-                for i in range(1, isqrt(n) + 1):
-                    if n % i == 0:
-                        ans += $add
-                print(ans)
-                """, "missed edge case", head="from math import isqrt\n", add="i + n // i" if sm else "2"),
-            per_case_py(p, "n = int(input())\nprint(sum($e for d in range(1, n + 1) if n % d == 0))", "too slow",
-                        e="d" if sm else "1"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long n, ans = 0;
-                        cin >> n;
-                        for (long long i = 1; i * i < n; i++)
-                            if (n % i == 0) ans += $add;
-                        cout << ans << endl;
-                    }
-                }
-                """, "off by one", loop=cin_loop(p), add=add),
-        ]
-        if not p["multi"] or sm:
-            # n above 2^31 in an int (one test); with n ≤ 10^9, only the sum of divisors overflows an int
-            codes.append(cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        int n, ans = 0;
-                        cin >> n;
-                        for (int i = 1; i * i <= n; i++)
-                            if (n % i == 0) ans += (i * i == n ? $one : $two);
-                        cout << ans << endl;
-                    }
-                }
-                """, "overflow", loop=cin_loop(p),
-                one="i" if sm else "1", two="i + n / i" if sm else "2"))
-        return codes  # fmt: skip
-
-
-FAMILIES: list[Family] = [GcdOfArray(), LcmOfPair(), CountDivisors()]
+FAMILIES: list[Family] = [GcdOfArray(), LcmOfPair()]

@@ -1,5 +1,5 @@
-"""More number theory families: primality by trial division, fast modular powers, the last digit of a power, the
-sieve of Eratosthenes (tags: math, number theory). Helpers from `arithmetic` and `number_theory`."""
+"""More number theory families: primality by trial division, fast modular powers, the last digit of a power
+(tags: math, number theory). Helpers from `arithmetic` and `number_theory`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from problems.families import text
 from problems.families.base import Code, Family, Kind, Params, Statement, cpp, py
 from problems.families.catalog.arithmetic import (case_rows, case_sections, cases_input, cin_loop, cin_program,
                                                   per_case_py, scanf_t)
-from problems.families.catalog.number_theory import factorize, prime_below, small_primes, yes_no_params
+from problems.families.catalog.number_theory import factorize, prime_below, yes_no_params
 
 # The 6k ± 1 trial division of one C++ reference program (at column 0: substituted into a dedented template).
 IS_PRIME_CPP = """bool is_prime(ll n) {
