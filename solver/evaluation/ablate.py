@@ -30,7 +30,14 @@ from rich.console import Console
 
 from solver.errors import UsageError
 from solver.locations import check_output_dir
-from solver.pipeline.config import SolveConfig, check_paths, config_yaml, field_error, make_config
+from solver.pipeline.config import (
+    SolveConfig,
+    check_paths,
+    config_yaml,
+    field_error,
+    make_config,
+    with_bundled_models,
+)
 from solver.problem import Problem, load_problems
 
 console = Console(highlight=False)
@@ -70,11 +77,7 @@ def load_experiment(path: Path) -> tuple[Experiment, dict[str, SolveConfig]]:
     configs = {}
     for name, overrides in experiment.variants.items():
         values = {**experiment.base, **(overrides or {}), "judge_all": True}
-        configs[name] = make_config(f"{path}: variant '{name}'", **values)
-        if configs[name].model is None and configs[name].samples_from is None:
-            from solver.pipeline.sampling import DEFAULT_MODEL_DIR
-
-            configs[name] = configs[name].model_copy(update={"model": DEFAULT_MODEL_DIR})
+        configs[name] = with_bundled_models(make_config(f"{path}: variant '{name}'", **values))
     return experiment, configs
 
 

@@ -2,12 +2,13 @@
 
 For each problem: pass@k, and n@k (n = the run's budget) under the four choosing rules — filtering + clustering
 (AlphaCode), filtering only, clustering only, neither — all from the one set of saved samples. Then means over
-problems, by rating band and by tag, and the value head's ROC AUC as a correctness predictor when samples carry a
+problems, by rating band, by tag and (for task-family instances) by family, and the value head's ROC AUC as a correctness predictor when samples carry a
 value. An experiment's summary takes, for each variant, the rule its own config selects.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +23,7 @@ from solver.pipeline.config import SolveConfig
 
 console = Console(highlight=False)
 SCORE_FIELD = {"mean-logprob": "logprob_mean", "value": "value"}
+FAMILY_NAME = re.compile(r"([a-z][a-z0-9_]*)\.(?:train|valid|heldout|test|check)\.\d+")
 
 
 def default_ks(n: int) -> list[int]:
@@ -31,6 +33,12 @@ def default_ks(n: int) -> list[int]:
         ks.append(k)
         k *= 2
     return [*ks, n] if n >= 1 else []
+
+
+def family_of(problem_name: str) -> str | None:
+    """The task family of a problem built by `solve families build` (named FAMILY.SPLIT.INDEX), else None."""
+    match = FAMILY_NAME.fullmatch(problem_name)
+    return match.group(1) if match else None
 
 
 def variant_of(config: SolveConfig) -> str:
@@ -72,6 +80,9 @@ def evaluate_command(run: Path, *, ks: list[int] | None = None, subsets: int = 1
         return 1
     frames = {"per_problem": per_problem.drop(columns=["cf_tags"]), "overall": summarise(per_problem),
               "by_rating": summarise(per_problem, "rating"), "by_tag": summarise(per_problem, "tag")}  # fmt: skip
+    families = per_problem["problem"].map(family_of)
+    if families.notna().all():  # a run over task-family instances: also per family
+        frames["by_family"] = summarise(per_problem.assign(family=families), "family")
     write_tables(frames, run / "metrics")
     auc = value_quality(problems)
     (run / "metrics" / "value_auc.txt").write_text(f"{auc}\n" if auc is not None else "none\n")

@@ -41,7 +41,7 @@ CACHE_FIELD = "cache" if "cache" in Seq2SeqLMOutput.__dataclass_fields__ else "p
 
 # Named sizes. The paper rows are AlphaCode Table 3 (head size 128 = d_model / n_head, FFN ratio 6, 8k vocabulary);
 # 9B and 41B have 1 K/V head per model-parallel shard, i.e. 4 and 16 in total. "tiny" and "small-20m" are for CPU work;
-# "default" is the model bundled in solver/data/default-model (5.2M parameters: ~10 MB in float16, so it can live in git).
+# "default" is the model bundled in solver/data/default-model (10.5M parameters: ~21 MB in float16, so it can live in git).
 PRESETS: dict[str, dict[str, int]] = {
     "tiny": {"d_model": 64, "n_head": 4, "n_kv_head": 1, "encoder_layers": 1, "decoder_layers": 2},
     "default": {"d_model": 256, "n_head": 8, "n_kv_head": 1, "encoder_layers": 2, "decoder_layers": 6},

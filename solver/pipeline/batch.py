@@ -30,7 +30,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from solver.errors import UsageError
 from solver.interrupts import deferred_interrupts
 from solver.locations import check_output_dir
-from solver.pipeline.config import SolveConfig, check_paths, config_yaml, load_solve_config
+from solver.pipeline.config import SolveConfig, check_paths, config_yaml, load_solve_config, with_bundled_models
 from solver.problem import Problem, load_problems
 
 console = Console(highlight=False)
@@ -201,13 +201,9 @@ def batch_command(
     (e.g. samples=64 budget=10 order=smallest). With --samples-from DIR, each problem's programs are read from
     DIR/<problem name>.jsonl instead of sampled. With --ray ADDRESS (or `local`), problems run as Ray tasks.
     """
-    from solver.pipeline.sampling import DEFAULT_MODEL_DIR
-
     if samples_from is not None and not Path(samples_from).is_dir():
         raise UsageError(f"{samples_from}: --samples-from for a batch must be a directory of <problem>.jsonl files")
-    if model is None and samples_from is None:
-        model = DEFAULT_MODEL_DIR
-    settings = load_solve_config(config, overrides or (), model=model, samples_from=samples_from)
+    settings = with_bundled_models(load_solve_config(config, overrides or (), model=model, samples_from=samples_from))
     check_paths(settings, str(config) if config is not None else "batch")
     loaded = load_problems(problems)
     check_output_dir(out, "--out")

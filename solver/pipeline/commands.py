@@ -15,7 +15,7 @@ from rich.console import Console
 from solver.errors import UsageError
 from solver.execution import Executor
 from solver.locations import check_output_dir
-from solver.pipeline.config import DEFAULT_SAMPLES, SolveConfig, check_paths, make_config
+from solver.pipeline.config import DEFAULT_SAMPLES, SolveConfig, check_paths, make_config, with_bundled_models
 from solver.problem import Language, Problem, load_problems, parse_language
 
 console = Console(highlight=False)
@@ -59,6 +59,7 @@ def solve_command(
     batch_size: int = 64,
     inputs: int = 50,
     testgen_model: Path | None = None,
+    testgen: bool = True,
     validate_inputs: bool = False,
     max_clustered: int = 8192,
     fuzzy: int = 0,
@@ -76,25 +77,23 @@ def solve_command(
 ) -> int:
     """Solve PROBLEM: sample programs, filter on the examples, cluster by behaviour, choose BUDGET submissions.
 
-    Without --model the bundled default model samples; --model takes one of the project's checkpoints or a Hugging
-    Face causal code model (a directory or a .gguf file); --samples-from takes programs sampled elsewhere (JSONL).
+    Without --model the bundled default model samples, and the bundled test-input model writes inputs (--no-testgen:
+    mutation only); --model takes one of the project's checkpoints or a Hugging Face causal code model (a directory
+    or a .gguf file); --samples-from takes programs sampled elsewhere (JSONL).
     Exits 0 when the problem is solved (a submission passes the hidden tests) or, for a file without hidden tests,
     when submissions were chosen; 1 otherwise.
     """
     if model is not None and samples_from is not None:
         raise UsageError("--model and --samples-from exclude each other: programs come from one source")
-    if model is None and samples_from is None:
-        from solver.pipeline.sampling import DEFAULT_MODEL_DIR
-
-        model = DEFAULT_MODEL_DIR  # recorded in the saved config, so the run says which model it used
     config = make_config(
         "solve", model=model, samples_from=samples_from, samples=samples, languages=parse_languages(languages),
         random_metadata=random_metadata, temperature=temperature, top_k=top_k, top_p=top_p,
         max_new_tokens=max_new_tokens, batch_size=batch_size, filtering=filtering, inputs=inputs,
-        testgen_model=testgen_model, validate_inputs=validate_inputs, clustering=clustering,
+        testgen_model=testgen_model, testgen=testgen, validate_inputs=validate_inputs, clustering=clustering,
         max_clustered=max_clustered, fuzzy=fuzzy, fuzzy_method=fuzzy_method, budget=budget, order=order, pick=pick,
         judge_all=judge_all, seed=seed, workers=workers, allow_unsafe=allow_unsafe,
     )  # fmt: skip
+    config = with_bundled_models(config)  # recorded in the saved config, so the run says which models it used
     the_problem = load_one_problem(problem)
     check_paths(config, "solve")
     if out is not None:

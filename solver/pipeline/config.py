@@ -19,6 +19,7 @@ from solver.problem import Language
 # Sized so that `solve PROBLEM.json` with the bundled default model finishes in about a minute on 2 quiet CPU cores:
 # it samples ~500 programs a minute (MODEL_CARD.md), so ~30 s of sampling, then compiling and filtering the samples.
 DEFAULT_SAMPLES = 256
+DEFAULT_TESTGEN_DIR = Path(__file__).resolve().parent.parent / "data" / "default-testgen"
 
 
 class SolveConfig(BaseModel):
@@ -40,6 +41,7 @@ class SolveConfig(BaseModel):
     # test inputs for clustering
     inputs: int = Field(50, ge=0)
     testgen_model: Path | None = None
+    testgen: bool = True  # ask the test-input model (testgen_model, or the bundled one) for inputs; off: mutation only
     validate_inputs: bool = False  # keep only inputs on which the problem's reference solutions agree
     # clustering
     clustering: bool = True
@@ -81,6 +83,22 @@ def field_error(error: ValidationError) -> str:
     first = error.errors()[0]
     field = ".".join(str(part) for part in first["loc"]) or "config"
     return f"field '{field}': {'unknown field' if first['type'] == 'extra_forbidden' else first['msg']}"
+
+
+def with_bundled_models(config: SolveConfig) -> SolveConfig:
+    """Fill in the bundled models: the default policy when no program source is given, and with it the bundled
+    test-input model (trained on the same task families) unless `testgen` is off or another one is named. A
+    user's own policy keeps mutation-only inputs unless it names a test-input model, since the bundled one knows
+    only the families' statements."""
+    from solver.pipeline.sampling import DEFAULT_MODEL_DIR
+
+    update: dict[str, object] = {}
+    if config.model is None and config.samples_from is None:
+        update["model"] = DEFAULT_MODEL_DIR
+    bundled_policy = update.get("model", config.model) == DEFAULT_MODEL_DIR
+    if bundled_policy and config.testgen and config.testgen_model is None and (DEFAULT_TESTGEN_DIR / "config.json").is_file():
+        update["testgen_model"] = DEFAULT_TESTGEN_DIR
+    return config.model_copy(update=update) if update else config
 
 
 def check_paths(config: SolveConfig, where: str) -> None:

@@ -147,7 +147,7 @@ def run_pipeline(
 
     with stages.stage("inputs", None) as progress:
         writer = policy if hasattr(policy, "write_inputs") else None
-        inputs = generate_inputs(public, config.inputs if pool else 0, config.seed, testgen_model=config.testgen_model,
+        inputs = generate_inputs(public, config.inputs if pool else 0, config.seed, testgen_model=config.testgen_model if config.testgen else None,
                                  writer=writer)  # fmt: skip
         if config.validate_inputs and inputs.inputs:
             references = [p for p in _references(problem)]
