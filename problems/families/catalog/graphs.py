@@ -59,11 +59,12 @@ def read_graph_py(directed: bool, weighted: bool = False) -> str:
 
 
 def graph_section(p: Params, rng: random.Random, what: str, n_min: int = 1) -> str:
-    """The input section of an "n m, then m edges" graph: `what` names an edge ("roads", "friendships")."""
+    """The input section of an "n m, then m edges" graph: `what` says what a line means ("a road from u_i to
+    v_i")."""
     pair = "ordered pair" if p.get("directed") else "pair of vertices"
     return (f"{text.first_line(rng)} {text.integers(rng, ['n', 'm'])} ({text.bounds(rng, 'n', n_min, p['n_max'])}, "
             f"{text.bounds(rng, 'm', 0, p['m_max'])}).\n\nEach of the next m lines contains two integers u_i and v_i "
-            f"(1 ≤ u_i, v_i ≤ n, u_i ≠ v_i) describing the {what}. No {pair} appears twice.")  # fmt: skip
+            f"(1 ≤ u_i, v_i ≤ n, u_i ≠ v_i) — {what}. No {pair} appears twice.")  # fmt: skip
 
 
 class ConnectedComponents(Family):
@@ -93,7 +94,7 @@ class ConnectedComponents(Family):
                else "Find the number of its connected components."),
         ))  # fmt: skip
         out = f"{text.print_verb(rng)} {text.single_integer(rng)} — the answer."
-        return Statement(legend, graph_section(p, rng, "edges"), out)
+        return Statement(legend, graph_section(p, rng, "the ends of an edge"), out)
 
     def make_input(self, p: Params, rng: random.Random, kind: Kind) -> str:
         n = {"example": rng.randint(1, 7), "small": rng.randint(1, 15), "edge": rng.randint(1, 5),
