@@ -4,11 +4,12 @@ dfs and similar, trees). Inputs are large and deep: recursive searches in Python
 from __future__ import annotations
 
 import random
+import textwrap
 from collections import deque
 
 from problems.families import text
 from problems.families.base import Code, Family, Kind, Params, Statement, cpp, py
-from problems.families.catalog.dp import CPP_LOOP, PY_HEAD, split_total
+from problems.families.catalog.dp import CPP_LOOP, PY_HEAD, multi_py, split_total
 
 
 def two_sided_edges(rng: random.Random, n: int, m: int, bipartite: bool, chain: int) -> list[tuple[int, int]]:
@@ -135,12 +136,6 @@ class BipartiteCheck(Family):
         return [
             py(BIPARTITE_PY, head=PY_HEAD[p["multi"]], yes=yes, no=no, starts="range(1, n + 1)", size="n + 1"),
             multi_graph_py(p["multi"], """
-                n, m = map(int, input().split())
-                g = [[] for _ in range(n + 1)]
-                for _ in range(m):
-                    a, b = map(int, input().split())
-                    g[a].append(b)
-                    g[b].append(a)
                 col = [-1] * (n + 1)
                 ok = True
                 for s in range(1, n + 1):
@@ -203,12 +198,6 @@ class BipartiteCheck(Family):
             py(BIPARTITE_PY, "missed edge case", head=PY_HEAD[p["multi"]], yes=yes, no=no, starts="[1]", size="n + 1"),
             py(BIPARTITE_PY, "off by one", head=PY_HEAD[p["multi"]], yes=yes, no=no, starts="range(1, n + 1)", size="n"),
             multi_graph_py(p["multi"], """
-                n, m = map(int, input().split())
-                g = [[] for _ in range(n + 1)]
-                for _ in range(m):
-                    a, b = map(int, input().split())
-                    g[a].append(b)
-                    g[b].append(a)
                 color = [-1] * (n + 1)
 
                 def paint(v, c):
@@ -229,10 +218,17 @@ class BipartiteCheck(Family):
 
 
 def multi_graph_py(multi: bool, body: str, mistake: str = "", **values: object) -> Code:
-    """A Python program reading one graph with input() (made fast), run t times when the input has many."""
-    from problems.families.catalog.dp import multi_py
-
-    code = multi_py(multi, body, mistake, **values)
+    """A Python program that reads one graph into `g` with input() (made fast) and runs `body` on it, t times
+    when the input has many."""
+    read = """
+        n, m = map(int, input().split())
+        g = [[] for _ in range(n + 1)]
+        for _ in range(m):
+            a, b = map(int, input().split())
+            g[a].append(b)
+            g[b].append(a)
+        """
+    code = multi_py(multi, textwrap.dedent(read) + textwrap.dedent(body).lstrip("\n"), mistake, **values)
     return Code(code.language, "import sys\ninput = sys.stdin.readline\n" + code.source, code.mistake)
 
 
