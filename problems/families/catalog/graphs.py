@@ -46,15 +46,16 @@ def graph_text(n: int, edges: list[tuple[int, int]]) -> str:
     return f"{n} {len(edges)}\n" + "".join(f"{u} {v}\n" for u, v in edges)
 
 
-def read_graph_py(directed: bool, weighted: bool = False) -> str:
-    """Python lines that read "n m, then m edges" (with a weight w when `weighted`) into adjacency lists `adj`
-    (pairs (vertex, weight) when weighted)."""
-    w = ", int(data[4 + 3 * i])" if weighted else ""
-    k = 3 if weighted else 2
-    item, back = ("(v, w)", "(u, w)") if weighted else ("v", "u")
-    return (f"import sys\ndata = sys.stdin.buffer.read().split()\nn, m = int(data[0]), int(data[1])\n"
-            f"adj = [[] for _ in range(n + 1)]\nfor i in range(m):\n"
-            f"    u, v{', w' if weighted else ''} = int(data[2 + {k} * i]), int(data[3 + {k} * i]){w}\n"
+def read_graph_py(directed: bool, weighted: bool = False, tree: bool = False, unit: bool = False) -> str:
+    """Python lines that read "n m, then m edges u v [w]" into adjacency lists `adj` (of (vertex, w) pairs when
+    `weighted`, of (vertex, 1) pairs when `unit`); a `tree` input has no m, only n - 1 edges."""
+    k, first = (3 if weighted else 2), (1 if tree else 2)
+    head = "n = int(data[0])\nm = n - 1" if tree else "n, m = int(data[0]), int(data[1])"
+    w = f", int(data[{first + 2} + 3 * i])" if weighted else ""
+    item, back = ("(v, w)", "(u, w)") if weighted else ("(v, 1)", "(u, 1)") if unit else ("v", "u")
+    return (f"import sys\ndata = sys.stdin.buffer.read().split()\n{head}\nadj = [[] for _ in range(n + 1)]\n"
+            f"for i in range(m):\n"
+            f"    u, v{', w' if weighted else ''} = int(data[{first} + {k} * i]), int(data[{first + 1} + {k} * i]){w}\n"
             f"    adj[u].append({item})" + ("" if directed else f"\n    adj[v].append({back})"))
 
 
