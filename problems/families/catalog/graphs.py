@@ -5,6 +5,7 @@ in graphs_3.py. The helpers here make random graphs and write the usual "n m, th
 from __future__ import annotations
 
 import random
+import re
 
 from problems.families import text
 from problems.families.base import Code, Family, Kind, Params, Statement, cpp, py
@@ -36,6 +37,11 @@ def random_edges(rng: random.Random, n: int, m: int, directed: bool = False, cha
         add(rng.randint(1, n), rng.randint(1, n))
     rng.shuffle(edges)
     return edges
+
+
+def tidy(codes: list[Code]) -> list[Code]:
+    """Programs without the blank-but-indented lines that an empty `$back` (no reverse edge) leaves."""
+    return [Code(c.language, re.sub(r"\n[ \t]+(?=\n)", "", c.source), c.mistake) for c in codes]
 
 
 def max_edges(n: int, directed: bool = False) -> int:
@@ -339,7 +345,7 @@ class BfsShortestPath(Family):
 
     def solutions(self, p: Params) -> list[Code]:
         plus = " + 1" if p["vertices"] else ""
-        return [
+        return tidy([
             py(BFS_PY, read=read_graph_py(p["directed"]), ans=f"dist[n]{plus} if dist[n] >= 0 else -1", init="-1", check="dist[y] < 0"),
             py("""
                 import sys
@@ -390,7 +396,7 @@ class BfsShortestPath(Family):
                     printf("%d\\n", dist[n] < 0 ? -1 : dist[n]$plus);
                 }
                 """, back="" if p["directed"] else "adj[b].push_back(a);", plus=plus),
-        ]  # fmt: skip
+        ])  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
         plus = " + 1" if p["vertices"] else ""
@@ -415,7 +421,7 @@ class BfsShortestPath(Family):
         ]  # fmt: skip
         if p["directed"]:
             wrong.append(cpp(BFS_CPP, "wrong formula", back="g[v].push_back(u);", plus=plus))
-        return wrong
+        return tidy(wrong)
 
 
 BFS_PY = """

@@ -8,7 +8,7 @@ import random
 
 from problems.families import text
 from problems.families.base import Code, Family, Kind, Params, Statement, cpp, py
-from problems.families.catalog.graphs import graph_text, random_edges, read_graph_py
+from problems.families.catalog.graphs import max_edges, random_edges, read_graph_py, tidy
 
 
 def tree_parents(rng: random.Random, n: int, shape: str) -> list[int]:
@@ -251,4 +251,217 @@ FAR_CPP = """
     """
 
 
-FAMILIES: list[Family] = [TreeDiameter()]
+class DijkstraShortest(Family):
+    """The shortest distance from vertex 1 to vertex n with positive edge lengths (Dijkstra's algorithm with a
+    heap). Switches: directed or undirected edges; what to print when n cannot be reached."""
+
+    name = "dijkstra_shortest"
+    tags = ("graphs", "shortest paths")
+    rating = 1600
+
+    def draw(self, rng: random.Random) -> Params:
+        return {"directed": rng.random() < 0.4, "none": rng.choice(("-1", "-1", "IMPOSSIBLE")),
+                "n_max": rng.choice((5 * 10**4, 10**5)), "m_max": 6 * 10**4, "w_max": 10**9}  # fmt: skip
+
+    def statement(self, p: Params, rng: random.Random) -> Statement:
+        hero = text.name(rng)
+        way = "one-way" if p["directed"] else "two-way"
+        legend = text.pick(rng, (
+            f"{text.place(rng).capitalize()} has n junctions and m {way} roads; the i-th road has length w_i. {hero} "
+            "lives at junction 1 and works at junction n. Find the length of the shortest route from home to work.",
+            f"A courier in {text.place(rng)} delivers a parcel from depot 1 to depot n. There are m {way} routes, "
+            "the i-th takes w_i minutes. How many minutes does the fastest delivery take?",
+            f"You are given a{' directed' if p['directed'] else 'n undirected'} weighted graph with n vertices and m "
+            "edges. Find the length of the shortest path from vertex 1 to vertex n.",
+        ))  # fmt: skip
+        edge = "from u_i to v_i" if p["directed"] else "between u_i and v_i"
+        inp = (f"{text.first_line(rng)} {text.integers(rng, ['n', 'm'])} ({text.bounds(rng, 'n', 2, p['n_max'])}, "
+               f"{text.bounds(rng, 'm', 0, p['m_max'])}).\n\nEach of the next m lines contains three integers u_i, "
+               f"v_i and w_i (1 ≤ u_i, v_i ≤ n, u_i ≠ v_i, {text.bounds(rng, 'w_i', 1, p['w_max'])}): an edge {edge} "
+               "of length w_i. There may be several edges between the same vertices.")  # fmt: skip
+        none = "-1" if p["none"] == "-1" else '"IMPOSSIBLE" (without quotes)'
+        out = f"{text.print_verb(rng)} the shortest distance, or {none} if vertex n cannot be reached from vertex 1."
+        return Statement(legend, inp, out)
+
+    def make_input(self, p: Params, rng: random.Random, kind: Kind) -> str:
+        n = {"example": rng.randint(2, 6), "small": rng.randint(2, 12), "edge": 2, "large": p["n_max"]}[kind]
+        m = rng.randint(n - 1, 3 * n) if kind in ("example", "small") else p["m_max"]
+        top = {"example": 20, "small": rng.choice((10, 10**9))}.get(kind, p["w_max"])
+        chain = n - 1 if rng.random() < 0.8 else rng.randint(0, n - 1)
+        if kind == "large":
+            n = rng.choice((n, p["m_max"] // 4, p["m_max"] // 2))
+            chain = min(n - 1, m)
+        elif kind == "edge":  # nothing, one long edge, the wrong direction only, a long path of heavy edges
+            n, m, chain = rng.choice(((2, 0, 0), (2, 1, 1), (2, 1, -1), (p["m_max"] + 1, p["m_max"], p["m_max"])))
+        if chain < 0:
+            edges = [(2, 1)]
+        else:
+            edges = random_edges(rng, n, min(m, max_edges(n, p["directed"])), p["directed"], chain, ends=True)
+        if kind == "large" and chain > 1 and rng.random() < 0.5:
+            edges += [(1, n)] if len(edges) < p["m_max"] else []  # a direct but long edge beside the path
+        lines = [(u, v, rng.randint(max(1, top // 2), top) if kind == "edge" else rng.randint(1, top)) for u, v in edges]
+        return f"{n} {len(lines)}\n" + "".join(f"{u} {v} {w}\n" for u, v, w in lines)
+
+    def answer(self, p: Params, given: str) -> str:
+        nums = list(map(int, given.split()))
+        n, m = nums[0], nums[1]
+        adj: list[list[tuple[int, int]]] = [[] for _ in range(n + 1)]
+        for i in range(m):
+            u, v, w = nums[2 + 3 * i : 5 + 3 * i]
+            adj[u].append((v, w))
+            if not p["directed"]:
+                adj[v].append((u, w))
+        best = {1: 0}
+        heap = [(0, 1)]
+        done: set[int] = set()
+        while heap:
+            d, u = heapq.heappop(heap)
+            if u in done:
+                continue
+            done.add(u)
+            for v, w in adj[u]:
+                if d + w < best.get(v, 1 << 62):
+                    best[v] = d + w
+                    heapq.heappush(heap, (d + w, v))
+        return f"{best.get(n, p['none'])}\n"
+
+    def solutions(self, p: Params) -> list[Code]:
+        return tidy([
+            py(DIJKSTRA_PY, read=read_graph_py(p["directed"], True), inf="float('inf')", none=p["none"]),
+            py("""
+                import heapq
+                $read
+                INF = 1 << 62
+                dist = [INF] * (n + 1)
+                done = [False] * (n + 1)
+                dist[1] = 0
+                pq = [(0, 1)]
+                while pq:
+                    d, u = heapq.heappop(pq)
+                    if done[u]:
+                        continue
+                    done[u] = True
+                    for v, w in adj[u]:
+                        if d + w < dist[v]:
+                            dist[v] = d + w
+                            heapq.heappush(pq, (dist[v], v))
+                print(dist[n] if done[n] else "$none")
+                """, read=read_graph_py(p["directed"], True), none=p["none"]),
+            cpp(DIJKSTRA_CPP, back="" if p["directed"] else "g[v].push_back({u, w});", T="long long",
+                inf="LLONG_MAX", none=p["none"]),
+            cpp("""
+                #include <cstdio>
+                #include <set>
+                #include <vector>
+                using namespace std;
+                int main() {
+                    int n, m;
+                    scanf("%d %d", &n, &m);
+                    vector<vector<pair<int, int>>> adj(n + 1);
+                    for (int i = 0; i < m; i++) {
+                        int a, b, c;
+                        scanf("%d %d %d", &a, &b, &c);
+                        adj[a].push_back({b, c});
+                        $back
+                    }
+                    const long long INF = (long long)4e18;
+                    vector<long long> dist(n + 1, INF);
+                    set<pair<long long, int>> s = {{0, 1}};
+                    dist[1] = 0;
+                    while (!s.empty()) {
+                        int u = s.begin()->second;
+                        s.erase(s.begin());
+                        for (auto [v, c] : adj[u])
+                            if (dist[u] + c < dist[v]) {
+                                s.erase({dist[v], v});
+                                dist[v] = dist[u] + c;
+                                s.insert({dist[v], v});
+                            }
+                    }
+                    if (dist[n] == INF) puts("$none");
+                    else printf("%lld\\n", dist[n]);
+                }
+                """, back="" if p["directed"] else "adj[b].push_back({a, c});", none=p["none"]),
+        ])  # fmt: skip
+
+    def wrong_solutions(self, p: Params) -> list[Code]:
+        back = "" if p["directed"] else "g[v].push_back({u, w});"
+        wrong = [
+            # "infinity" 10^9 is below a long distance: a far vertex n looks unreachable
+            py(DIJKSTRA_PY, "missed edge case", read=read_graph_py(p["directed"], True), inf="10**9", none=p["none"]),
+            cpp(DIJKSTRA_CPP, "overflow", back=back, T="int", inf="INT_MAX", none=p["none"]),
+            py("""
+                from collections import deque
+                $read
+                dist = [-1] * (n + 1)
+                dist[1] = 0
+                q = deque([1])
+                while q:
+                    u = q.popleft()
+                    for v, w in adj[u]:
+                        if dist[v] < 0:
+                            dist[v] = dist[u] + w
+                            q.append(v)
+                print(dist[n] if dist[n] >= 0 else "$none")
+                """, "wrong formula", read=read_graph_py(p["directed"], True), none=p["none"]),
+        ]  # fmt: skip
+        if p["directed"]:
+            wrong.append(cpp(DIJKSTRA_CPP, "wrong formula", back="g[v].push_back({u, w});", T="long long",
+                             inf="LLONG_MAX", none=p["none"]))  # fmt: skip
+        return tidy(wrong)
+
+
+DIJKSTRA_PY = """
+    import heapq
+    $read
+    INF = $inf
+    dist = [INF] * (n + 1)
+    dist[1] = 0
+    heap = [(0, 1)]
+    while heap:
+        d, u = heapq.heappop(heap)
+        if d > dist[u]:
+            continue
+        for v, w in adj[u]:
+            nd = d + w
+            if nd < dist[v]:
+                dist[v] = nd
+                heapq.heappush(heap, (nd, v))
+    print(dist[n] if dist[n] < INF else "$none")
+    """
+DIJKSTRA_CPP = """
+    #include <bits/stdc++.h>
+    using namespace std;
+    int main() {
+        ios::sync_with_stdio(false);
+        cin.tie(nullptr);
+        int n, m;
+        cin >> n >> m;
+        vector<vector<pair<int, int>>> g(n + 1);
+        for (int i = 0; i < m; i++) {
+            int u, v, w;
+            cin >> u >> v >> w;
+            g[u].push_back({v, w});
+            $back
+        }
+        vector<$T> d(n + 1, $inf);
+        priority_queue<pair<$T, int>, vector<pair<$T, int>>, greater<>> pq;
+        d[1] = 0;
+        pq.push({0, 1});
+        while (!pq.empty()) {
+            auto [du, u] = pq.top();
+            pq.pop();
+            if (du != d[u]) continue;
+            for (auto [v, w] : g[u])
+                if (d[u] + w < d[v]) {
+                    d[v] = d[u] + w;
+                    pq.push({d[v], v});
+                }
+        }
+        if (d[n] == $inf) cout << "$none" << "\\n";
+        else cout << d[n] << "\\n";
+    }
+    """
+
+
+FAMILIES: list[Family] = [TreeDiameter(), DijkstraShortest()]
