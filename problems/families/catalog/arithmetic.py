@@ -40,6 +40,16 @@ def cin_program(p: Params, body: str, mistake: str = "", fast: bool = False, hea
     return cpp(f"{top}int main() {{\n{sync}    $loop\n{body}\n    }}\n}}\n", mistake, loop=cin_loop(p), **values)
 
 
+def scanf_program(p: Params, body: str, mistake: str = "", head: str = "", **values: object) -> Code:
+    """A scanf/printf C++ program: `head` (more includes, globals, helper functions) after <cstdio>, then one
+    test's `body` inside `while (t--)`, t read only when there are many tests."""
+    body = textwrap.indent(textwrap.dedent(body).strip("\n"), " " * 8)
+    head = textwrap.dedent(head).strip("\n")
+    read_t = '\n    scanf("%d", &t);' if p["multi"] else ""
+    source = f"#include <cstdio>\n{head}\nint main() {{\n    int t = 1;{read_t}\n    while (t--) {{\n{body}\n    }}\n}}\n"
+    return cpp(source.replace("<cstdio>\n\n", "<cstdio>\n"), mistake, **values)
+
+
 def scanf_t(p: Params) -> str:
     """Reads t into an `int t = 1;` declared by the template (nothing when there is one test)."""
     return 'scanf("%d", &t);' if p["multi"] else ""
@@ -111,65 +121,37 @@ class CountMultiples(Family):
         return "\n".join(str(r // k - (l - 1) // k) for l, r, k in case_rows(p, given, 3)) + "\n"
 
     def solutions(self, p: Params) -> list[Code]:
-        loop = cin_loop(p)
         return [
             per_case_py(p, "l, r, k = map(int, input().split())\nprint(r // k - (l - 1) // k)"),
             per_case_py(p, "a, b, k = [int(x) for x in input().split()]\ncnt = b // k - (a - 1) // k\nprint(cnt)"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long l, r, k;
-                        cin >> l >> r >> k;
-                        cout << r / k - (l - 1) / k << "\\n";
-                    }
-                    return 0;
-                }
-                """, loop=loop),
-            cpp("""
-                #include <cstdio>
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        long long l, r, k;
-                        scanf("%lld %lld %lld", &l, &r, &k);
-                        long long ans = r / k - (l - 1) / k;
-                        printf("%lld\\n", ans);
-                    }
-                }
-                """, read_t=scanf_t(p)),
+            cin_program(p, """
+                long long l, r, k;
+                cin >> l >> r >> k;
+                cout << r / k - (l - 1) / k << "\\n";
+                """),
+            scanf_program(p, """
+                long long l, r, k;
+                scanf("%lld %lld %lld", &l, &r, &k);
+                long long ans = r / k - (l - 1) / k;
+                printf("%lld\\n", ans);
+                """),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
-        loop = cin_loop(p)
         return [
             per_case_py(p, "l, r, k = map(int, input().split())\nprint(r // k - l // k)", "off by one"),
             per_case_py(p, "l, r, k = map(int, input().split())\nprint(sum(1 for x in range(l, r + 1) if x % k == 0))",
                         "too slow"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        int l, r, k;
-                        cin >> l >> r >> k;
-                        cout << r / k - (l - 1) / k << endl;
-                    }
-                }
-                """, "overflow", loop=loop),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long l, r, k;
-                        cin >> l >> r >> k;
-                        cout << (r - l + 1) / k << "\\n";
-                    }
-                }
-                """, "wrong formula", loop=loop),
+            cin_program(p, """
+                int l, r, k;
+                cin >> l >> r >> k;
+                cout << r / k - (l - 1) / k << endl;
+                """, "overflow"),
+            cin_program(p, """
+                long long l, r, k;
+                cin >> l >> r >> k;
+                cout << (r - l + 1) / k << "\\n";
+                """, "wrong formula"),
         ]  # fmt: skip
 
 
@@ -373,65 +355,36 @@ class CeilDivision(Family):
                 full, rest = divmod(items, per_box)
                 print($e)
                 """, e="full + (1 if rest else 0)" if boxes else "per_box - rest if rest else 0"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    ios::sync_with_stdio(false);
-                    cin.tie(nullptr);
-                    $loop
-                        long long n, k;
-                        cin >> n >> k;
-                        cout << $e << "\\n";
-                    }
-                    return 0;
-                }
-                """, loop=cin_loop(p), e="n / k + (n % k != 0)" if boxes else "(k - n % k) % k"),
-            cpp("""
-                #include <cstdio>
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        unsigned long long n, k;
-                        scanf("%llu %llu", &n, &k);
-                        unsigned long long m = (n - 1) / k + 1;
-                        printf("%llu\\n", $e);
-                    }
-                }
-                """, read_t=scanf_t(p), e="m" if boxes else "m * k - n"),
+            cin_program(p, """
+                long long n, k;
+                cin >> n >> k;
+                cout << $e << "\\n";
+                """, fast=True, e="n / k + (n % k != 0)" if boxes else "(k - n % k) % k"),
+            scanf_program(p, """
+                unsigned long long n, k;
+                scanf("%llu %llu", &n, &k);
+                unsigned long long m = (n - 1) / k + 1;
+                printf("%llu\\n", $e);
+                """, e="m" if boxes else "m * k - n"),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
         boxes = p["ask"] == "boxes"
-        loop = cin_loop(p)
         return [
             per_case_py(p, "n, k = map(int, input().split())\nprint($e)", "off by one" if boxes else "missed edge case",
                         e="(n + k) // k" if boxes else "k - n % k"),
             per_case_py(p, "n, k = map(int, input().split())\nprint($e)", "wrong formula", e="n // k" if boxes else "n % k"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        int n, k;
-                        cin >> n >> k;
-                        int m = (n + k - 1) / k;
-                        cout << $e << endl;
-                    }
-                }
-                """, "overflow", loop=loop, e="m" if boxes else "m * k - n"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long n, k;
-                        cin >> n >> k;
-                        cout << $e << endl;
-                    }
-                }
-                """, "missed edge case", loop=loop, e="n / k + 1" if boxes else "k - n % k"),
+            cin_program(p, """
+                int n, k;
+                cin >> n >> k;
+                int m = (n + k - 1) / k;
+                cout << $e << endl;
+                """, "overflow", e="m" if boxes else "m * k - n"),
+            cin_program(p, """
+                long long n, k;
+                cin >> n >> k;
+                cout << $e << endl;
+                """, "missed edge case", e="n / k + 1" if boxes else "k - n % k"),
         ]  # fmt: skip
 
 

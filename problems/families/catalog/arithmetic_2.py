@@ -7,8 +7,9 @@ import random
 from string import Template
 
 from problems.families import text
-from problems.families.base import Code, Family, Kind, Params, Statement, cpp, py
-from problems.families.catalog.arithmetic import case_rows, case_sections, cases_input, cin_loop, per_case_py, scanf_t
+from problems.families.base import Code, Family, Kind, Params, Statement, py
+from problems.families.catalog.arithmetic import (case_rows, case_sections, cases_input, cin_program, per_case_py,
+                                                  scanf_program)
 
 
 def stdin_py(p: Params, per_value: str, mistake: str = "", **values: object) -> Code:
@@ -83,34 +84,19 @@ class SumFirstN(Family):
             per_case_py(p, "n = int(input())\nprint(n * (n + 1) // 2$rest)", rest=f" % {m}" if m else ""),
             stdin_py(p, "n = int(n)\nhalf, other = (n // 2, n + 1) if n % 2 == 0 else (n, (n + 1) // 2)\n"
                         "ans = half * other$rest", rest=f" % {m}" if m else ""),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long n;
-                        cin >> n;
-                        $body
-                    }
-                    return 0;
-                }
-                """, loop=cin_loop(p), body="cout << n * (n + 1) / 2 << '\\n';" if not m else
-                f"const long long M = {m}, inv2 = (M + 1) / 2;\n"
-                "        cout << n % M * ((n + 1) % M) % M * inv2 % M << '\\n';"),
-            cpp("""
-                #include <cstdio>
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        unsigned long long a, b;
-                        scanf("%llu", &a);
-                        b = a + 1;
-                        if (a % 2 == 0) a /= 2; else b /= 2;
-                        printf("%llu\\n", $e);
-                    }
-                }
-                """, read_t=scanf_t(p), e=f"a % {m}ULL * (b % {m}ULL) % {m}ULL" if m else "a * b"),
+            cin_program(p, """
+                long long n;
+                cin >> n;
+                cout << $e << '\\n';
+                """, head=f"const long long M = {m}, inv2 = (M + 1) / 2;" if m else "",
+                e="n % M * ((n + 1) % M) % M * inv2 % M" if m else "n * (n + 1) / 2"),
+            scanf_program(p, """
+                unsigned long long a, b;
+                scanf("%llu", &a);
+                b = a + 1;
+                if (a % 2 == 0) a /= 2; else b /= 2;
+                printf("%llu\\n", $e);
+                """, e=f"a % {m}ULL * (b % {m}ULL) % {m}ULL" if m else "a * b"),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
@@ -119,28 +105,16 @@ class SumFirstN(Family):
         return [
             per_case_py(p, "n = int(input())\nprint(int(n * (n + 1) / 2)$rest)", "wrong operator", rest=rest),
             per_case_py(p, "n = int(input())\nprint(sum(range(1, n + 1))$rest)", "too slow", rest=rest),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        $type n;
-                        cin >> n;
-                        cout << n * (n + 1) / 2$rest << endl;
-                    }
-                }
-                """, "overflow", loop=cin_loop(p), type="long long" if m else "int", rest=rest),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long n;
-                        cin >> n;
-                        cout << $e << endl;
-                    }
-                }
-                """, "wrong formula" if m else "off by one", loop=cin_loop(p),
+            cin_program(p, """
+                $type n;
+                cin >> n;
+                cout << n * (n + 1) / 2$rest << endl;
+                """, "overflow", type="long long" if m else "int", rest=rest),
+            cin_program(p, """
+                long long n;
+                cin >> n;
+                cout << $e << endl;
+                """, "wrong formula" if m else "off by one",
                 e=f"n % {m} * ((n + 1) % {m}) % {m} / 2" if m else "n * (n - 1) / 2"),
         ]  # fmt: skip
 
@@ -199,32 +173,18 @@ class AlternatingSum(Family):
                     print($odd)
                 """, even="n // 2" if minus else "-(n // 2)", odd="-(n + 1) // 2" if minus else "(n + 1) // 2"),
             stdin_py(p, "n = int(n)\nans = $e", e="n // 2 - n % 2 * n" if minus else "n % 2 * n - n // 2"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long n;
-                        cin >> n;
-                        long long ans = (n % 2 == 0) ? n / 2 : -(n + 1) / 2;
-                        cout << $e << "\\n";
-                    }
-                    return 0;
-                }
-                """, loop=cin_loop(p), e="ans" if minus else "-ans"),
-            cpp("""
-                #include <cstdio>
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        long long n;
-                        scanf("%lld", &n);
-                        long long pairs = n / 2;
-                        printf("%lld\\n", $e);
-                    }
-                }
-                """, read_t=scanf_t(p), e="n & 1 ? pairs - n : pairs" if minus else "n & 1 ? n - pairs : -pairs"),
+            cin_program(p, """
+                long long n;
+                cin >> n;
+                long long ans = (n % 2 == 0) ? n / 2 : -(n + 1) / 2;
+                cout << $e << "\\n";
+                """, e="ans" if minus else "-ans"),
+            scanf_program(p, """
+                long long n;
+                scanf("%lld", &n);
+                long long pairs = n / 2;
+                printf("%lld\\n", $e);
+                """, e="n & 1 ? pairs - n : pairs" if minus else "n & 1 ? n - pairs : -pairs"),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
@@ -238,29 +198,17 @@ class AlternatingSum(Family):
                 print($sign total)
                 """, "too slow", sign=sign),
             per_case_py(p, "n = int(input())\nprint($sign(n // 2 if n % 2 == 0 else -(n // 2)))", "off by one", sign=sign),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        int n;
-                        cin >> n;
-                        int ans = (n % 2 == 0) ? n / 2 : -(n + 1) / 2;
-                        cout << $sign ans << endl;
-                    }
-                }
-                """, "overflow", loop=cin_loop(p), sign=sign),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long n;
-                        cin >> n;
-                        cout << $sign(n % 2 == 0 ? n / 2 : (n + 1) / 2) << endl;
-                    }
-                }
-                """, "wrong formula", loop=cin_loop(p), sign=sign),
+            cin_program(p, """
+                int n;
+                cin >> n;
+                int ans = (n % 2 == 0) ? n / 2 : -(n + 1) / 2;
+                cout << $sign ans << endl;
+                """, "overflow", sign=sign),
+            cin_program(p, """
+                long long n;
+                cin >> n;
+                cout << $sign(n % 2 == 0 ? n / 2 : (n + 1) / 2) << endl;
+                """, "wrong formula", sign=sign),
         ]  # fmt: skip
 
 
@@ -326,44 +274,25 @@ class DigitSum(Family):
                 print(total)
                 """) if root else per_case_py(p, "print(sum(map(int, input().strip())))"),
             stdin_py(p, "ans = sum(ord(c) - 48 for c in n)$rest", rest="\nans = 1 + (ans - 1) % 9" if root else ""),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    ios::sync_with_stdio(false);
-                    cin.tie(nullptr);
-                    $loop
-                        string s;
-                        cin >> s;
-                        long long sum = 0;
-                        for (char c : s) sum += c - '0';
-                        $repeat
-                        cout << sum << "\\n";
-                    }
-                    return 0;
-                }
-                """, loop=cin_loop(p), repeat="while (sum >= 10) { long long x = sum; sum = 0; while (x) { sum += x % 10; "
+            cin_program(p, """
+                string s;
+                cin >> s;
+                long long sum = 0;
+                for (char c : s) sum += c - '0';
+                $repeat
+                cout << sum << "\\n";
+                """, fast=True, repeat="while (sum >= 10) { long long x = sum; sum = 0; while (x) { sum += x % 10; "
                                               "x /= 10; } }" if root else ""),
-            cpp("""
-                #include <cstdio>
-                #include <cstring>
-                static char s[200005];
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        scanf("%s", s);
-                        int len = strlen(s), sum = 0;
-                        for (int i = 0; i < len; i++) sum += s[i] - '0';
-                        printf("%d\\n", $e);
-                    }
-                }
-                """, read_t=scanf_t(p), e="sum % 9 == 0 ? 9 : sum % 9" if root else "sum"),
+            scanf_program(p, """
+                scanf("%s", s);
+                int len = strlen(s), sum = 0;
+                for (int i = 0; i < len; i++) sum += s[i] - '0';
+                printf("%d\\n", $e);
+                """, head="#include <cstring>\nstatic char s[200005];", e="sum % 9 == 0 ? 9 : sum % 9" if root else "sum"),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
         root = p["root"]
-        loop = cin_loop(p)
         return [
             per_case_py(p, """
                 s = input().strip()
@@ -381,32 +310,20 @@ class DigitSum(Family):
                     n //= 10
                 print(total)
                 """, "too slow"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        unsigned long long n;
-                        cin >> n;
-                        long long sum = 0;
-                        while (n > 0) { sum += n % 10; n /= 10; }
-                        cout << $e << endl;
-                    }
-                }
-                """, "overflow", loop=loop, e="(sum - 1) % 9 + 1" if root else "sum"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        string s;
-                        cin >> s;
-                        long long sum = 0;
-                        for (char c : s) sum += $add;
-                        cout << sum << endl;
-                    }
-                }
-                """, "wrong formula", loop=loop, add="c - '0'" if root else "c"),
+            cin_program(p, """
+                unsigned long long n;
+                cin >> n;
+                long long sum = 0;
+                while (n > 0) { sum += n % 10; n /= 10; }
+                cout << $e << endl;
+                """, "overflow", e="(sum - 1) % 9 + 1" if root else "sum"),
+            cin_program(p, """
+                string s;
+                cin >> s;
+                long long sum = 0;
+                for (char c : s) sum += $add;
+                cout << sum << endl;
+                """, "wrong formula", add="c - '0'" if root else "c"),
         ]  # fmt: skip
 
 

@@ -8,8 +8,9 @@ import math
 import random
 
 from problems.families import text
-from problems.families.base import Code, Family, Kind, Params, Statement, cpp, py
-from problems.families.catalog.arithmetic import case_rows, case_sections, cases_input, cin_loop, per_case_py, scanf_t
+from problems.families.base import Code, Family, Kind, Params, Statement, py
+from problems.families.catalog.arithmetic import (case_rows, case_sections, cases_input, cin_program, per_case_py,
+                                                  scanf_program)
 
 
 def is_prime(n: int) -> bool:
@@ -173,41 +174,25 @@ class GcdOfArray(Family):
                 print("\\n".join(res))
                 """, head="t, pos = int(data[0]), 1" if p["multi"] else "t, pos = 1, 0",
                 e='"YES" if g > 1 else "NO"' if yn else "str(g)"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    ios::sync_with_stdio(false);
-                    cin.tie(nullptr);
-                    $loop
-                        int n;
-                        cin >> n;
-                        int g = 0;
-                        for (int i = 0; i < n; i++) {
-                            int x;
-                            cin >> x;
-                            g = gcd(g, x);
-                        }
-                        cout << $e << "\\n";
-                    }
-                    return 0;
+            cin_program(p, """
+                int n;
+                cin >> n;
+                int g = 0;
+                for (int i = 0; i < n; i++) {
+                    int x;
+                    cin >> x;
+                    g = gcd(g, x);
                 }
-                """, loop=cin_loop(p), e='(g > 1 ? "YES" : "NO")' if yn else "g"),
-            cpp("""
-                #include <cstdio>
-                long long gcd(long long a, long long b) { return b == 0 ? a : gcd(b, a % b); }
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        int n;
-                        scanf("%d", &n);
-                        long long g = 0, x;
-                        for (int i = 0; i < n; i++) { scanf("%lld", &x); g = gcd(x, g); }
-                        $print
-                    }
-                }
-                """, read_t=scanf_t(p), print='puts(g > 1 ? "YES" : "NO");' if yn else 'printf("%lld\\n", g);'),
+                cout << $e << "\\n";
+                """, fast=True, e='(g > 1 ? "YES" : "NO")' if yn else "g"),
+            scanf_program(p, """
+                int n;
+                scanf("%d", &n);
+                long long g = 0, x;
+                for (int i = 0; i < n; i++) { scanf("%lld", &x); g = gcd(x, g); }
+                $print
+                """, head="long long gcd(long long a, long long b) { return b == 0 ? a : gcd(b, a % b); }",
+                print='puts(g > 1 ? "YES" : "NO");' if yn else 'printf("%lld\\n", g);'),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
@@ -222,20 +207,14 @@ class GcdOfArray(Family):
                     g = gcd(g, a[i])
                 print($e)
                 """, "off by one", head="from math import gcd\n", e=e),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        int n;
-                        cin >> n;
-                        vector<int> a(n);
-                        for (auto &x : a) cin >> x;
-                        int g = *min_element(a.begin(), a.end());
-                        cout << $e << endl;
-                    }
-                }
-                """, "wrong formula", loop=cin_loop(p), e='(g > 1 ? "YES" : "NO")' if yn else "g"),
+            cin_program(p, """
+                int n;
+                cin >> n;
+                vector<int> a(n);
+                for (auto &x : a) cin >> x;
+                int g = *min_element(a.begin(), a.end());
+                cout << $e << endl;
+                """, "wrong formula", e='(g > 1 ? "YES" : "NO")' if yn else "g"),
         ]
         if yn:
             codes.append(per_case_py(p, """
@@ -325,51 +304,30 @@ class LcmOfPair(Family):
                     lines.append($e)
                 sys.stdout.write("\\n".join(lines) + "\\n")
                 """, start=1 if p["multi"] else 0, e='f"{g} {a * b // g}"' if both else "str(a * b // g)"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long a, b;
-                        cin >> a >> b;
-                        long long g = __gcd(a, b);
-                        cout << $e << "\\n";
-                    }
-                    return 0;
-                }
-                """, loop=cin_loop(p), e='g << " " << a / g * b' if both else "a / g * b"),
-            cpp("""
-                #include <cstdio>
-                typedef long long ll;
-                ll gcd(ll a, ll b) { return b ? gcd(b, a % b) : a; }
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        ll a, b;
-                        scanf("%lld %lld", &a, &b);
-                        ll g = gcd(a, b), l = a * b / g;
-                        $print
-                    }
-                }
-                """, read_t=scanf_t(p), print='printf("%lld %lld\\n", g, l);' if both else 'printf("%lld\\n", l);'),
+            cin_program(p, """
+                long long a, b;
+                cin >> a >> b;
+                long long g = __gcd(a, b);
+                cout << $e << "\\n";
+                """, e='g << " " << a / g * b' if both else "a / g * b"),
+            scanf_program(p, """
+                ll a, b;
+                scanf("%lld %lld", &a, &b);
+                ll g = gcd(a, b), l = a * b / g;
+                $print
+                """, head="typedef long long ll;\nll gcd(ll a, ll b) { return b ? gcd(b, a % b) : a; }",
+                print='printf("%lld %lld\\n", g, l);' if both else 'printf("%lld\\n", l);'),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
         both = p["both"]
         codes = [
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        int a, b;
-                        cin >> a >> b;
-                        int g = __gcd(a, b);
-                        cout << $e << endl;
-                    }
-                }
-                """, "overflow", loop=cin_loop(p), e='g << " " << a * b / g' if both else "a * b / g"),
+            cin_program(p, """
+                int a, b;
+                cin >> a >> b;
+                int g = __gcd(a, b);
+                cout << $e << endl;
+                """, "overflow", e='g << " " << a * b / g' if both else "a * b / g"),
             per_case_py(p, """
                 a, b = map(int, input().split())
                 print($e)

@@ -8,8 +8,8 @@ import random
 
 from problems.families import text
 from problems.families.base import Code, Family, Kind, Params, Statement, cpp, py
-from problems.families.catalog.arithmetic import (case_rows, case_sections, cases_input, cin_loop, cin_program,
-                                                  per_case_py, scanf_t)
+from problems.families.catalog.arithmetic import (case_rows, case_sections, cases_input, cin_program, per_case_py,
+                                                  scanf_program)
 from problems.families.catalog.number_theory import factorize, prime_below, yes_no_params
 
 # The 6k ± 1 trial division of one C++ reference program (at column 0: substituted into a dedented template).
@@ -87,18 +87,34 @@ class Primality(Family):
             out.append((p["yes"] if n > 1 and d == n else p["no"]) if p["yesno"] else str(d))
         return "\n".join(out) + "\n"
 
+    # Trial division in Python: the first reference program, and with other bounds or answers three wrong ones.
+    _TRIAL = """
+        n = int(input())
+        ans = n
+        for d in range(2, $hi):
+            if n % d == 0:
+                ans = d
+                break
+        print($e)
+        """
+    # ... and in C++: the reference loop runs while i * i <= n, the wrong one stops at i * i < n.
+    _TRIAL_CPP = """
+        long long n, ans;
+        cin >> n;
+        ans = n;
+        for (long long i = 2; i * i $cmp n; i++)
+            if (n % i == 0) { ans = i; break; }
+        cout << $e << endl;
+        """
+
+    def _trial(self, p: Params, hi: str, mistake: str = "", one_prime: bool = False) -> Code:
+        e = ('"YES" if ans == n else "NO"' if one_prime else '"YES" if n > 1 and ans == n else "NO"') if p["yesno"] else "ans"
+        return per_case_py(p, self._TRIAL, mistake, head="from math import isqrt\n" if "isqrt" in hi else "", hi=hi, e=e)
+
     def solutions(self, p: Params) -> list[Code]:
         yn = p["yesno"]
         return [
-            per_case_py(p, """
-                n = int(input())
-                ans = n
-                for d in range(2, isqrt(n) + 1):
-                    if n % d == 0:
-                        ans = d
-                        break
-                print($e)
-                """, head="from math import isqrt\n", e='"YES" if n > 1 and ans == n else "NO"' if yn else "ans"),
+            self._trial(p, "isqrt(n) + 1"),
             py("""
                 import sys
 
@@ -121,85 +137,24 @@ class Primality(Family):
                 print("\\n".join(out))
                 """, skip=1 if p["multi"] else 0,
                 e='"YES" if n > 1 and smallest(n) == n else "NO"' if yn else "str(smallest(n))"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long n, ans;
-                        cin >> n;
-                        ans = n;
-                        for (long long i = 2; i * i <= n; i++)
-                            if (n % i == 0) { ans = i; break; }
-                        cout << $e << "\\n";
-                    }
-                    return 0;
-                }
-                """, loop=cin_loop(p), e='(n > 1 && ans == n ? "YES" : "NO")' if yn else "ans"),
-            cpp("""
-                #include <cstdio>
-                typedef long long ll;
-                $func
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        ll n;
-                        scanf("%lld", &n);
-                        $print
-                    }
-                }
-                """, read_t=scanf_t(p), func=IS_PRIME_CPP if yn else SMALLEST_CPP,
+            cin_program(p, self._TRIAL_CPP, fast=True, cmp="<=", e='(n > 1 && ans == n ? "YES" : "NO")' if yn else "ans"),
+            scanf_program(p, """
+                ll n;
+                scanf("%lld", &n);
+                $print
+                """, head="typedef long long ll;\n$func", func=IS_PRIME_CPP if yn else SMALLEST_CPP,
                 print='puts(is_prime(n) ? "YES" : "NO");' if yn else 'printf("%lld\\n", smallest(n));'),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
         yn = p["yesno"]
-        e = '"YES" if ans == n else "NO"' if yn else "ans"
         codes = [
-            per_case_py(p, """
-                n = int(input())
-                ans = n
-                for d in range(2, $hi):
-                    if n % d == 0:
-                        ans = d
-                        break
-                print($e)
-                """, "off by one", head="from math import isqrt\n", hi="isqrt(n)", e=e.replace("ans == n", "n > 1 and ans == n")),
-            per_case_py(p, """
-                n = int(input())
-                ans = n
-                for d in range(2, $hi):
-                    if n % d == 0:
-                        ans = d
-                        break
-                print($e)
-                """, "too slow", hi="n", e=e.replace("ans == n", "n > 1 and ans == n")),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long n, ans;
-                        cin >> n;
-                        ans = n;
-                        for (long long i = 2; i * i < n; i++)
-                            if (n % i == 0) { ans = i; break; }
-                        cout << $e << endl;
-                    }
-                }
-                """, "off by one", loop=cin_loop(p), e='(n > 1 && ans == n ? "YES" : "NO")' if yn else "ans"),
+            self._trial(p, "isqrt(n)", "off by one"),
+            self._trial(p, "n", "too slow"),
+            cin_program(p, self._TRIAL_CPP, "off by one", cmp="<", e='(n > 1 && ans == n ? "YES" : "NO")' if yn else "ans"),
         ]
         if yn:
-            codes.append(per_case_py(p, """
-                n = int(input())
-                ans = n
-                for d in range(2, isqrt(n) + 1):
-                    if n % d == 0:
-                        ans = d
-                        break
-                print($e)
-                """, "missed edge case", head="from math import isqrt\n", e=e))
+            codes.append(self._trial(p, "isqrt(n) + 1", "missed edge case", one_prime=True))
         if not p["multi"]:  # n up to 10^10 or 10^12 does not fit in an int
             codes.append(cpp("""
                 #include <bits/stdc++.h>
@@ -214,6 +169,15 @@ class Primality(Family):
                 }
                 """, "overflow", e='(n > 1 && ans == n ? "YES" : "NO")' if yn else "ans"))
         return codes  # fmt: skip
+
+# The recursive power of one C++ reference program (the others loop over the bits of b).
+POWER_CPP = """typedef unsigned long long ull;
+ull power(ull a, ull b, ull m) {
+    if (b == 0) return 1 % m;
+    ull h = power(a, b / 2, m);
+    h = h * h % m;
+    return b % 2 ? h * (a % m) % m : h;
+}"""
 
 
 class ModularPower(Family):
@@ -233,7 +197,7 @@ class ModularPower(Family):
         m = text.pick(rng, ("10^9 + 7", "1000000007")) if p["mod"] == 10**9 + 7 else "998244353" if p["mod"] else "m"
         legend = text.pick(rng, (
             f"A colony of bacteria in the laboratory of {text.place(rng)} starts with one bacterium, and every hour "
-            f"each bacterium splits into a new ones. How many bacteria are there after b hours? The number is huge, "
+            f"each bacterium splits into a bacteria. How many bacteria are there after b hours? The number is huge, "
             f"so {hero} only needs it modulo {m}.",
             f"{hero} wrote a^b on the blackboard and asks for the remainder of this number when divided by {m}.",
             f"Given integers a and b, compute a^b mod {m}.",
@@ -301,26 +265,12 @@ class ModularPower(Family):
                 cout << res << "\\n";
                 """, fast=True, head=f"const long long m = {M};" if M else "", decl="" if M else ", m",
                 read="" if M else " >> m"),
-            cpp("""
-                #include <cstdio>
-                typedef unsigned long long ull;
-                ull power(ull a, ull b, ull m) {
-                    if (b == 0) return 1 % m;
-                    ull h = power(a, b / 2, m);
-                    h = h * h % m;
-                    return b % 2 ? h * (a % m) % m : h;
-                }
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        ull a, b, m = $m;
-                        scanf("%llu %llu", &a, &b);
-                        $read_m
-                        printf("%llu\\n", power(a, b, m));
-                    }
-                }
-                """, read_t=scanf_t(p), m=M or 1, read_m="" if M else 'scanf("%llu", &m);'),
+            scanf_program(p, """
+                ull a, b, m = $m;
+                scanf("%llu %llu", &a, &b);
+                $read_m
+                printf("%llu\\n", power(a, b, m));
+                """, head=POWER_CPP, m=M or 1, read_m="" if M else 'scanf("%llu", &m);'),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
@@ -435,22 +385,13 @@ class LastDigitPower(Family):
                     if (b & 1) res = res * d % 10;
                 cout << res << "\\n";
                 """, fast=True, type="string" if p["big"] else "long long", digit="a.back() - '0'" if p["big"] else "a % 10"),
-            cpp("""
-                #include <cstdio>
-                #include <cstring>
-                char a[1005];
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        long long b;
-                        scanf("%s %lld", a, &b);
-                        int d = a[strlen(a) - 1] - '0', r = b == 0 ? 0 : (int)((b - 1) % 4) + 1, ans = 1;
-                        for (int i = 0; i < r; i++) ans = ans * d % 10;
-                        printf("%d\\n", ans);
-                    }
-                }
-                """, read_t=scanf_t(p)),
+            scanf_program(p, """
+                long long b;
+                scanf("%s %lld", a, &b);
+                int d = a[strlen(a) - 1] - '0', r = b == 0 ? 0 : (int)((b - 1) % 4) + 1, ans = 1;
+                for (int i = 0; i < r; i++) ans = ans * d % 10;
+                printf("%d\\n", ans);
+                """, head="#include <cstring>\nchar a[1005];"),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:

@@ -10,7 +10,8 @@ from itertools import accumulate
 
 from problems.families import text
 from problems.families.base import Code, Family, Kind, Params, Statement, cpp, py
-from problems.families.catalog.arithmetic import case_rows, case_sections, cases_input, cin_loop, per_case_py, scanf_t
+from problems.families.catalog.arithmetic import (case_rows, case_sections, cases_input, cin_loop, cin_program, per_case_py,
+                                                  scanf_program, scanf_t)
 from problems.families.catalog.number_theory import factorize, prime_below
 
 # Highly composite numbers (the most divisors below a bound): the edge tests of divisor counting.
@@ -68,17 +69,29 @@ class CountDivisors(Family):
             out.append(math.prod((q ** (e + 1) - 1) // (q - 1) for q, e in f) if p["sum"] else math.prod(e + 1 for _, e in f))
         return "\n".join(map(str, out)) + "\n"
 
+    # The divisors in pairs (i, n / i) up to sqrt(n): a reference program, and one that counts the root twice.
+    _PAIRS = """
+        n = int(input())
+        ans = 0
+        for i in range(1, isqrt(n) + 1):
+            if n % i == 0:
+                ans += $add
+        print(ans)
+        """
+    # ... and in C++, where the wrong loop stops before the root.
+    _PAIRS_CPP = """
+        long long n, ans = 0;
+        cin >> n;
+        for (long long i = 1; i * i $cmp n; ++i)
+            if (n % i == 0) ans += $add;
+        cout << ans << "\\n";
+        """
+
     def solutions(self, p: Params) -> list[Code]:
         sm = p["sum"]
         return [
-            per_case_py(p, """
-                n = int(input())
-                ans = 0
-                for i in range(1, isqrt(n) + 1):
-                    if n % i == 0:
-                        ans += $add
-                print(ans)
-                """, head="from math import isqrt\n", add="i if i * i == n else i + n // i" if sm else "1 if i * i == n else 2"),
+            per_case_py(p, self._PAIRS, head="from math import isqrt\n",
+                        add="i if i * i == n else i + n // i" if sm else "1 if i * i == n else 2"),
             py("""
                 import sys
 
@@ -97,37 +110,17 @@ class CountDivisors(Family):
                         "                power *= d\n                term += power\n            res *= term") if sm else
                        ("e = 0\n            while n % d == 0:\n                n //= d\n                e += 1\n"
                         "            res *= e + 1")),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long n, ans = 0;
-                        cin >> n;
-                        for (long long i = 1; i * i <= n; ++i)
-                            if (n % i == 0) ans += $add;
-                        cout << ans << "\\n";
-                    }
-                    return 0;
+            cin_program(p, self._PAIRS_CPP, cmp="<=", add="(i * i == n ? i : i + n / i)" if sm else "(i * i == n ? 1 : 2)"),
+            scanf_program(p, """
+                long long n, res = 1;
+                scanf("%lld", &n);
+                for (long long d = 2; d * d <= n; d++) {
+                    if (n % d) continue;
+                    $factor
                 }
-                """, loop=cin_loop(p), add="(i * i == n ? i : i + n / i)" if sm else "(i * i == n ? 1 : 2)"),
-            cpp("""
-                #include <cstdio>
-                int main() {
-                    int t = 1;
-                    $read_t
-                    while (t--) {
-                        long long n, res = 1;
-                        scanf("%lld", &n);
-                        for (long long d = 2; d * d <= n; d++) {
-                            if (n % d) continue;
-                            $factor
-                        }
-                        if (n > 1) res *= $last;
-                        printf("%lld\\n", res);
-                    }
-                }
-                """, read_t=scanf_t(p), last="n + 1" if sm else "2",
+                if (n > 1) res *= $last;
+                printf("%lld\\n", res);
+                """, last="n + 1" if sm else "2",
                 factor="long long term = 1, pw = 1;\n            while (n % d == 0) { n /= d; pw *= d; term += pw; }\n"
                        "            res *= term;" if sm else
                        "int e = 0;\n            while (n % d == 0) { n /= d; e++; }\n            res *= e + 1;"),
@@ -135,47 +128,21 @@ class CountDivisors(Family):
 
     def wrong_solutions(self, p: Params) -> list[Code]:
         sm = p["sum"]
-        add = "i + n / i" if sm else "2"
         codes = [
-            per_case_py(p, """
-                n = int(input())
-                ans = 0
-                for i in range(1, isqrt(n) + 1):
-                    if n % i == 0:
-                        ans += $add
-                print(ans)
-                """, "missed edge case", head="from math import isqrt\n", add="i + n // i" if sm else "2"),
+            per_case_py(p, self._PAIRS, "missed edge case", head="from math import isqrt\n", add="i + n // i" if sm else "2"),
             per_case_py(p, "n = int(input())\nprint(sum($e for d in range(1, n + 1) if n % d == 0))", "too slow",
                         e="d" if sm else "1"),
-            cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        long long n, ans = 0;
-                        cin >> n;
-                        for (long long i = 1; i * i < n; i++)
-                            if (n % i == 0) ans += $add;
-                        cout << ans << endl;
-                    }
-                }
-                """, "off by one", loop=cin_loop(p), add=add),
+            cin_program(p, self._PAIRS_CPP, "off by one", cmp="<", add="i + n / i" if sm else "2"),
         ]
         if not p["multi"] or sm:
             # n above 2^31 in an int (one test); with n ≤ 10^9, only the sum of divisors overflows an int
-            codes.append(cpp("""
-                #include <bits/stdc++.h>
-                using namespace std;
-                int main() {
-                    $loop
-                        int n, ans = 0;
-                        cin >> n;
-                        for (int i = 1; i * i <= n; i++)
-                            if (n % i == 0) ans += (i * i == n ? $one : $two);
-                        cout << ans << endl;
-                    }
-                }
-                """, "overflow", loop=cin_loop(p),
+            codes.append(cin_program(p, """
+                int n, ans = 0;
+                cin >> n;
+                for (int i = 1; i * i <= n; i++)
+                    if (n % i == 0) ans += (i * i == n ? $one : $two);
+                cout << ans << endl;
+                """, "overflow",
                 one="i" if sm else "1", two="i + n / i" if sm else "2"))
         return codes  # fmt: skip
 
