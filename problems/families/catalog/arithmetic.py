@@ -86,7 +86,8 @@ class CountMultiples(Family):
     rating = 800
 
     def draw(self, rng: random.Random) -> Params:
-        return {"multi": rng.random() < 0.5, "r_max": rng.choice((10**9, 10**12, 10**18)), "t_max": rng.choice((100, 10**4))}
+        # r beyond an int (with r ≤ 10^9 the int program is right, and would be dropped)
+        return {"multi": rng.random() < 0.5, "r_max": rng.choice((10**12, 10**15, 10**18)), "t_max": rng.choice((100, 10**4))}
 
     def statement(self, p: Params, rng: random.Random) -> Statement:
         hero = text.name(rng)
