@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
+import tempfile
+from pathlib import Path
+
 import pytest
 
 
@@ -33,3 +37,13 @@ def tiny_model_dir(tmp_path_factory):
     config = AlphaCodeConfig.from_preset("tiny", vocab_size=len(tokenizer), max_encoder_len=1536, max_decoder_len=768)
     AlphaCodeForConditionalGeneration(config).save_pretrained(out)
     return out
+
+
+@pytest.fixture
+def exec_tmpdir():
+    """A TMPDIR of its own for the commands a test starts, so that the executor folders (`alphacode-exec-*`) they
+    make or leave behind can be seen. Traversable by all: the sandboxes run as other users."""
+    path = Path(tempfile.mkdtemp(prefix="alphacode-test-"))
+    path.chmod(0o711)
+    yield path
+    shutil.rmtree(path, ignore_errors=True)

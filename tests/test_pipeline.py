@@ -234,3 +234,19 @@ def test_output_directory_is_replaced_whole(tmp_path):
     assert main([str(problem), "--samples-from", str(samples), "--inputs", "5", "--budget", "1", "--out", str(out)]) == 0
     assert sorted(p.name for p in (out / "submissions").iterdir()) == ["01.py"]  # no stale 02.py
     assert sorted(p.name for p in tmp_path.iterdir()) == ["max.json", "out", "s.jsonl"]  # no staging left
+
+
+def test_unsolved_exits_1_even_with_a_submission_and_skipped_lines_go_to_stderr(tmp_path, capsys):
+    """LAST_PY passes the examples and is submitted, but fails the hidden tests: not solved, so exit 1 (as the
+    README says). The file's malformed line is named on stderr and the run goes on."""
+    problem = tmp_path / "max.json"
+    problem.write_text(max_problem().model_dump_json())
+    samples = write_samples(tmp_path / "s.jsonl", [{"language": "PYTHON3", "code": LAST_PY}, "{oops"])
+    out = tmp_path / "out"
+    assert main([str(problem), "--samples-from", str(samples), "--inputs", "5", "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert f"{samples}:2: skipped: not JSON" in captured.err and "skipped" not in captured.out
+    report = json.loads((out / "report.json").read_text())
+    assert len(report["selection"]["chosen"]) == 1 and report["hidden"]["solved"] is False
+    samples.write_text(json.dumps({"language": "PYTHON3", "code": CORRECT_PY}) + "\n")
+    assert main([str(problem), "--samples-from", str(samples), "--inputs", "5"]) == 0  # solved

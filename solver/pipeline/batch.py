@@ -200,6 +200,7 @@ def batch_command(
     Settings are those of `solve`, from --config (a YAML such as a run's config.yaml) and --overrides key=value
     (e.g. samples=64 budget=10 order=smallest). With --samples-from DIR, each problem's programs are read from
     DIR/<problem name>.jsonl instead of sampled. With --ray ADDRESS (or `local`), problems run as Ray tasks.
+    Exits 1 when a problem of the run failed (recorded with its error; the others still ran), 0 otherwise.
     """
     if samples_from is not None and not Path(samples_from).is_dir():
         raise UsageError(f"{samples_from}: --samples-from for a batch must be a directory of <problem>.jsonl files")
@@ -207,8 +208,8 @@ def batch_command(
     check_paths(settings, str(config) if config is not None else "batch")
     loaded = load_problems(problems)
     check_output_dir(out, "--out")
-    run_batch(loaded, settings, Path(out), ray)
-    return 0
+    records = run_batch(loaded, settings, Path(out), ray)
+    return 1 if any(r.get("failed") for r in records) else 0  # a failed problem is recorded, and not hidden
 
 
 def run_batch(all_problems: list[Problem], settings: SolveConfig, out: Path, ray: str | None = None) -> list[dict]:
