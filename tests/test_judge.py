@@ -114,6 +114,18 @@ def test_a_broken_checker_is_the_judges_failure_not_the_programs(executor):
     assert reports[0].verdict == Verdict.SANDBOX_ERROR
 
 
+@pytest.mark.parametrize("language, source, first_error", [
+    (PY, "import sys\ndef f(:\n    pass\n", "checker.py, line 2: SyntaxError"),
+    (CPP, "int main(int argc, char** argv) {\n  int x = ;\n}\n", "checker.cpp:2:11: error:"),
+])  # fmt: skip
+def test_a_checker_that_does_not_compile_reports_its_own_first_error(executor, language, source, first_error):
+    """Not the wrapper's first line ("In function 'int checker_main...'") nor a crash of the wrapper."""
+    checker = Checker(language=language, source=source)
+    reports = judge_many(executor, [Program(PY, "print(1)")], Cases(input=("1\n",), output=("1\n",)), Limits(), checker)
+    assert reports[0].verdict == Verdict.SANDBOX_ERROR
+    assert reports[0].tests[0].reason.startswith(f"checker does not compile: {first_error}"), reports[0].tests[0].reason
+
+
 def test_bundled_problems_reference_solutions(executor):
     """Every correct reference solution is accepted and every incorrect one rejected, on every bundled problem."""
     problems = load_problems(ROOT / "problems" / "examples")

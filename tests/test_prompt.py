@@ -223,6 +223,20 @@ def test_long_prompt_keeps_its_header_and_reports_the_cut(tokenizer) -> None:
     assert not encode_prompt(tokenizer, text, max_tokens=encoded.n_original).truncated
 
 
+def test_a_huge_statement_is_cut_before_tokenising_with_the_same_ids(tokenizer) -> None:
+    """A statement of ~1.4M characters is tokenised only in part (whole, it cost minutes and gigabytes per prompt),
+    and the window gets exactly the ids the whole statement's tokenisation starts with."""
+    spec = PromptSpec(1200, ("dp",), Language.PYTHON3)
+    statement = STATEMENT * (1_400_000 // len(STATEMENT))
+    text = build_prompt(_public(statement), spec)
+    encoded = encode_prompt(tokenizer, text)
+    header_ids = encode_text(tokenizer, prompt_header(spec))
+    whole = encode_text(tokenizer, split_prompt(text)[1])
+    assert encoded.truncated and len(encoded.ids) == ENCODER_TOKENS
+    assert encoded.ids == (*header_ids, *whole[: ENCODER_TOKENS - len(header_ids)])
+    assert len(header_ids) < encoded.n_original < len(header_ids) + len(whole)  # the part that was tokenised
+
+
 def test_prompt_window_smaller_than_header_is_an_error(tokenizer) -> None:
     text = build_prompt(_public(), PromptSpec(1200, ("dp",), Language.PYTHON3))
     with pytest.raises(ValueError, match="header"):
