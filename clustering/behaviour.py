@@ -4,18 +4,26 @@ At most `max_clustered` programs are run (AlphaCode clusters up to 8192 samples 
 when there are more; the rest take no part in selection. A signature entry is the normalised output, or how the
 run ended when it did not end normally (a timeout or a crash is behaviour too; a program that does not compile
 has "!CE" everywhere).
+
+With a `TimeBudget` the runs go through `budget.run_within_budget` (a per-run limit from the examples, slow inputs
+dropped, a CPU budget for the stage); with `population_filter` the inputs on which the example-passing programs
+mostly crash, time out or all disagree are dropped (`evidence.judge_inputs`); with `tolerance` > 0 clusters
+tolerate a few disagreeing inputs (`robust.robust_clusters`).
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from clustering.budget import BudgetReport, TimeBudget, run_within_budget
 from clustering.clusters import Cluster, Signature, exact_clusters, fuzzy_clusters, signature_entry
+from clustering.evidence import InputEvidence, input_weights, judge_inputs, project
+from clustering.robust import robust_clusters
 from solver.checking import normalise
-from solver.execution import Executor, Limits, Program, Status
+from solver.execution import Executor, Limits, Program, RunResult, Status
 
 
 @dataclass(frozen=True)
@@ -23,6 +31,16 @@ class Behaviour:
     signatures: dict[str, Signature]  # program id -> one entry per generated input
     clusters: tuple[Cluster, ...]  # largest first
     not_clustered: int  # programs left out by the max_clustered cap
+    budget: BudgetReport | None = None  # what the time budget dropped or skipped
+    evidence: InputEvidence | None = None  # what the population filter dropped
+    weights: tuple[float, ...] = ()  # per input of the signatures: how much the population agrees on it
+
+
+def signature_of(runs: Sequence[RunResult] | None, n_inputs: int) -> Signature:
+    """One entry per input from a program's runs; None (did not compile) is "!CE" everywhere."""
+    if runs is None:
+        return tuple("!CE" for _ in range(n_inputs))
+    return tuple(signature_entry(r.status.value, normalise(r.stdout) if r.status == Status.OK else "") for r in runs)
 
 
 def signatures_of(
@@ -35,16 +53,7 @@ def signatures_of(
     if not inputs:  # nothing to tell programs apart: every program behaves "the same"
         return {p.id: () for p in programs}
     results = executor.run_many([(p, list(inputs)) for p in programs], limits, progress=progress)
-    signatures = {}
-    for program, result in zip(programs, results):
-        if not result.compile.ok:
-            signatures[program.id] = tuple("!CE" for _ in inputs)
-            continue
-        signatures[program.id] = tuple(
-            signature_entry(run.status.value, normalise(run.stdout) if run.status == Status.OK else "")
-            for run in result.runs
-        )
-    return signatures
+    return {p.id: signature_of(r.runs if r.compile.ok else None, len(inputs)) for p, r in zip(programs, results)}
 
 
 def cluster_programs(
@@ -59,19 +68,58 @@ def cluster_programs(
     fuzzy_method: Literal["graph", "agglomerative"] = "graph",
     seed: int = 0,
     progress: Callable[[int], None] | None = None,
+    budget: TimeBudget | None = None,
+    example_seconds: Sequence[float] = (),
+    population_filter: bool = False,
+    population: Collection[str] | None = None,
+    tolerance: float = 0.0,
 ) -> Behaviour:
+    """Signatures and clusters. `population`: the ids whose behaviour judges the inputs (default: all); with
+    judge_all the programs that failed the examples are clustered too, but they are no evidence."""
     ids = list(programs)
     left_out = 0
     if len(ids) > max_clustered:
         chosen = set(random.Random(seed).sample(ids, max_clustered))
         left_out = len(ids) - max_clustered
         ids = [pid for pid in ids if pid in chosen]  # keep sampling order
-    signatures = signatures_of(executor, [programs[pid] for pid in ids], inputs, limits, progress)
-    if fuzzy > 0:
+    report = None
+    if budget is not None and inputs:
+        ran = run_within_budget(executor, {pid: programs[pid] for pid in ids}, inputs, limits, example_seconds,
+                                budget, seed=seed, progress=progress)  # fmt: skip
+        signatures = {pid: signature_of(runs, len(ran.kept)) for pid, runs in ran.runs.items()}
+        report = ran.report
+    else:
+        signatures = signatures_of(executor, [programs[pid] for pid in ids], inputs, limits, progress)
+    grouped = group(signatures, counts, population=population, population_filter=population_filter,
+                    tolerance=tolerance, fuzzy=fuzzy, fuzzy_method=fuzzy_method)  # fmt: skip
+    return Behaviour(grouped.signatures, grouped.clusters, left_out, report, grouped.evidence, grouped.weights)
+
+
+def group(
+    signatures: Mapping[str, Signature],
+    counts: Mapping[str, int] | None = None,
+    *,
+    population: Collection[str] | None = None,
+    population_filter: bool = False,
+    tolerance: float = 0.0,
+    fuzzy: int = 0,
+    fuzzy_method: Literal["graph", "agglomerative"] = "graph",
+) -> Behaviour:
+    """Clusters from signatures already computed (the part of `cluster_programs` after the runs; measurement
+    scripts call it on sub-pools). `not_clustered` and `budget` are left empty."""
+    evidence = None
+    if population_filter:
+        judged = {pid: sig for pid, sig in signatures.items() if population is None or pid in population}
+        evidence = judge_inputs(judged)
+        signatures = project(signatures, evidence.kept)
+    weights = input_weights(signatures, counts)
+    if fuzzy > 0:  # asked for by name: wins over the default tolerance
         clusters = fuzzy_clusters(signatures, fuzzy, fuzzy_method, counts)
+    elif tolerance > 0:
+        clusters = robust_clusters(signatures, counts, tolerance, weights)
     else:
         clusters = exact_clusters(signatures, counts)
-    return Behaviour(signatures, tuple(clusters), left_out)
+    return Behaviour(dict(signatures), tuple(clusters), 0, None, evidence, tuple(float(w) for w in weights))
 
 
 def singleton_clusters(programs: Sequence[str]) -> tuple[Cluster, ...]:

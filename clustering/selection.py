@@ -16,7 +16,7 @@ from typing import Literal
 
 from clustering.clusters import Cluster
 
-Order = Literal["largest", "smallest", "random"]
+Order = Literal["largest", "smallest", "random", "diverse"]
 Pick = Literal["random", "mean-logprob", "value"]
 
 
@@ -62,10 +62,13 @@ def select(
     pick: Pick = "random",
     scores: Mapping[str, float] | None = None,
     seed: int = 0,
+    sequence: Sequence[int] | None = None,
 ) -> list[Choice]:
-    """Up to `budget` distinct programs: one per cluster per round, clusters in `order`, members by `pick`."""
+    """Up to `budget` distinct programs: one per cluster per round, clusters in `order` (or in the given
+    `sequence` of cluster indices, e.g. `robust.diverse_order`'s), members by `pick`."""
     rng = random.Random(seed)
-    sequence = _ordered(clusters, order, rng)
+    if sequence is None:
+        sequence = _ordered(clusters, "largest" if order == "diverse" else order, rng)
     queues = {i: _ranked(clusters[i].members, pick, scores, rng) for i in sequence}
     chosen: list[Choice] = []
     taken: set[str] = set()

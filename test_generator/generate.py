@@ -3,7 +3,8 @@
 Sources, in the order they are asked:
 1. the trained test-input model (AlphaCode §4.6), when a checkpoint is given;
 2. the sampling policy itself, when it can write inputs (a causal chat model asked for inputs);
-3. mutation of the example inputs (CodeContests' generated tests), which fills whatever the others left.
+3. mutation of the example inputs (CodeContests' generated tests), which fills whatever the others left; with
+   `constrained`, within the ranges and properties parsed from the statement (constraints.py).
 The examples themselves are never used: every surviving program already agrees on them.
 
 Generated inputs can be invalid (a mutated `n` that no longer matches its list). When the problem file carries
@@ -22,6 +23,7 @@ from solver.checking import normalise
 from solver.execution import Executor, Limits, Program, Status
 from solver.pipeline.policy import InputWriter
 from solver.problem import PublicProblem
+from test_generator.constraints import parse_constraints
 from test_generator.mutation import mutate_inputs
 
 # A causal model writes inputs slowly (a few tokens per second on a CPU): ask it for a handful, let mutation fill.
@@ -47,6 +49,7 @@ def generate_inputs(
     *,
     testgen_model: Path | None = None,
     writer: InputWriter | None = None,
+    constrained: bool = False,
 ) -> GeneratedInputs:
     """Up to `n` distinct inputs (fewer only when no source can produce more)."""
     examples = {text for text in problem.public_tests.input}
@@ -74,7 +77,8 @@ def generate_inputs(
         offer(writer.write_inputs(problem, min(n - len(kept), MAX_WRITTEN_INPUTS), seed), "policy")
     if n > len(kept):
         # Ask for more than missing: some mutants may repeat what a model already proposed.
-        offer(mutate_inputs(problem.public_tests.input, 2 * (n - len(kept)), seed), "mutation")
+        constraints = parse_constraints(problem.description) if constrained else None
+        offer(mutate_inputs(problem.public_tests.input, 2 * (n - len(kept)), seed, constraints=constraints), "mutation")
     return GeneratedInputs(tuple(kept), tuple(kept.values()), duplicates)
 
 

@@ -6,7 +6,11 @@ integers seen in the same column of lines of the same shape (or on any list line
 integers), two values of such a list swapped, reals slightly, characters of words to other characters
 seen in the examples, two characters of a word swapped, lines of the same shape shuffled. Mutants need not be valid
 inputs (a changed `n` may no longer match its list), which is why CodeContests kept only those on which correct
-solutions agreed; to lower the waste, integers that look like counts of what follows are left alone.
+solutions agreed; to lower the waste, integers that look like counts of what follows are left alone. Given the
+statement's `Constraints` (constraints.py), a changed integer stays within the tightest parsed range holding its
+original value (sometimes drawn anywhere in it, log-uniformly), characters change only to characters seen in the
+same column of lines of the same shape (a grid keeps its alphabet), and a mutant that breaks a property its
+example has ("distinct", a permutation) is not kept.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from test_generator.constraints import Constraints
 
 _INT = re.compile(r"[+-]?\d+")
 _REAL = re.compile(r"[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?")
@@ -62,6 +68,8 @@ class _Seen:
 
     int_range: dict[tuple, tuple[int, int]]
     alphabet: str
+    alphabets: dict[tuple, str]  # per (line shape, column, word length): the characters seen there (grid rows)
+    constraints: Constraints | None = None
 
 
 def _column(shape: tuple[str, ...], column: int) -> tuple:
@@ -72,9 +80,10 @@ def _column(shape: tuple[str, ...], column: int) -> tuple:
     return (shape, column)
 
 
-def _survey(inputs: Sequence[str]) -> _Seen:
+def _survey(inputs: Sequence[str], constraints: Constraints | None = None) -> _Seen:
     int_range: dict[tuple, tuple[int, int]] = {}
     chars: set[str] = set()
+    by_column: dict[tuple, set[str]] = {}
     for text in inputs:
         for line in _parse(text):
             for column, position in enumerate(line.token_positions):
@@ -86,7 +95,9 @@ def _survey(inputs: Sequence[str]) -> _Seen:
                     int_range[key] = (min(low, value), max(high, value))
                 elif line.shape[column] == "word":
                     chars.update(token)
-    return _Seen(int_range, "".join(sorted(chars)) or "abcdefghijklmnopqrstuvwxyz")
+                    by_column.setdefault((line.shape, column, len(token)), set()).update(token)
+    alphabets = {key: "".join(sorted(seen)) for key, seen in by_column.items()}
+    return _Seen(int_range, "".join(sorted(chars)) or "abcdefghijklmnopqrstuvwxyz", alphabets, constraints)
 
 
 def _protected(lines: list[_Line]) -> set[tuple[int, int]]:
@@ -105,9 +116,11 @@ def _protected(lines: list[_Line]) -> set[tuple[int, int]]:
     return protected
 
 
-def _mutate_int(token: str, rng: random.Random, bounds: tuple[int, int]) -> str:
+def _mutate_int(token: str, rng: random.Random, bounds: tuple[int, int], allowed: tuple[int, int] | None = None) -> str:
     value = int(token)
     low, high = bounds
+    if allowed is not None and rng.random() < 0.2 and allowed[0] < allowed[1]:
+        return str(_log_uniform(rng, *allowed))
     if rng.random() < 0.5 or low == high:
         new = value + rng.choice((-1, 1))
         # Stay non-negative when every example value was: a negative size is rarely a valid input.
@@ -115,7 +128,16 @@ def _mutate_int(token: str, rng: random.Random, bounds: tuple[int, int]) -> str:
             new = value + 1
     else:
         new = rng.randint(low, high)
+    if allowed is not None:  # the statement's range wins over what the examples happen to show
+        new = min(max(new, allowed[0]), allowed[1])
     return str(new)
+
+
+def _log_uniform(rng: random.Random, low: int, high: int) -> int:
+    """A value in [low, high], small magnitudes as likely as large ones (a range up to 10^9 is mostly huge)."""
+    if low >= 0:
+        return min(high, low + int(10 ** rng.uniform(0, len(str(high - low)))) - 1)
+    return rng.randint(low, high) if high - low < 1000 else rng.choice((low, high, 0 if low <= 0 <= high else low))
 
 
 def _mutate_real(token: str, rng: random.Random) -> str:
@@ -139,15 +161,28 @@ def _mutate_word(token: str, rng: random.Random, alphabet: str) -> str:
     return "".join(chars)
 
 
+def _shuffle_key(line: _Line, constrained: bool) -> tuple:
+    """Lines that may trade places: the same shape; under constraints also words of the same lengths (grid rows
+    trade places with grid rows, not with a word that follows the grid)."""
+    if not constrained:
+        return line.shape
+    words = tuple(len(line.parts[p]) for c, p in enumerate(line.token_positions) if line.shape[c] == "word")
+    return (line.shape, words)
+
+
 def mutate_once(text: str, rng: random.Random, seen: _Seen, n_changes: int) -> str:
     lines = _parse(text)
     protected = _protected(lines)
     values = [(i, c) for i, line in enumerate(lines) for c in range(len(line.shape)) if (i, c) not in protected]
     for _ in range(n_changes):
-        same_shape = [i for i, line in enumerate(lines) if line.shape and sum(1 for l in lines if l.shape == line.shape) > 1]
+        keys = [_shuffle_key(line, seen.constraints is not None) for line in lines]
+        # Under constraints a count never moves: a shuffled "T" makes the rest of the input unreadable.
+        fixed = {i for i, _ in protected} if seen.constraints is not None else set()
+        same_shape = [i for i, line in enumerate(lines)
+                      if line.shape and i not in fixed and sum(keys[j] == keys[i] for j in range(len(lines)) if j not in fixed) > 1]  # fmt: skip
         if same_shape and rng.random() < 0.15:
-            chosen_shape = lines[rng.choice(same_shape)].shape  # drawn once: the group is one shape's lines
-            group = [i for i in same_shape if lines[i].shape == chosen_shape]
+            chosen_key = keys[rng.choice(same_shape)]  # drawn once: the group is one shape's lines
+            group = [i for i in same_shape if keys[i] == chosen_key]
             texts = [lines[i].text() for i in group]
             rng.shuffle(texts)
             for i, new in zip(group, texts):
@@ -166,28 +201,35 @@ def mutate_once(text: str, rng: random.Random, seen: _Seen, n_changes: int) -> s
                 if (index, line.token_positions.index(other)) not in protected and token_kind(line.parts[other]) == kind:
                     line.parts[position], line.parts[other] = line.parts[other], token
                     continue
-            new = _mutate_int(token, rng, seen.int_range.get(_column(line.shape, column), (int(token),) * 2))
+            allowed = seen.constraints.bounds(int(token)) if seen.constraints is not None else None
+            new = _mutate_int(token, rng, seen.int_range.get(_column(line.shape, column), (int(token),) * 2), allowed)
         elif kind == "real":
             new = _mutate_real(token, rng)
         else:
-            new = _mutate_word(token, rng, seen.alphabet)
+            alphabet = seen.alphabets.get((line.shape, column, len(token)), "") if seen.constraints is not None else ""
+            new = _mutate_word(token, rng, alphabet or seen.alphabet)
         if token_kind(new) == kind:  # e.g. a word "1-" must not become the real "1."
             line.parts[position] = new
     return "\n".join(line.text() for line in lines)
 
 
-def mutate_inputs(inputs: Sequence[str], count: int, seed: int = 0, max_changes: int = 3) -> list[str]:
-    """Up to `count` distinct inputs, each an example input with 1..max_changes mutations; never an example itself."""
+def mutate_inputs(
+    inputs: Sequence[str], count: int, seed: int = 0, max_changes: int = 3, constraints: Constraints | None = None
+) -> list[str]:
+    """Up to `count` distinct inputs, each an example input with 1..max_changes mutations; never an example itself.
+    With `constraints`, mutants keep to the statement's ranges and properties."""
     examples = [text for text in inputs if text.strip()]
     if not examples or count <= 0:
         return []
     rng = random.Random(seed)
-    seen = _survey(examples)
+    seen = _survey(examples, constraints)
     out: list[str] = []
     known = set(examples)
     for _ in range(count * 30):  # an input with little to vary may not have `count` distinct mutants
         base = rng.choice(examples)
         mutant = mutate_once(base, rng, seen, rng.randint(1, max_changes))
+        if constraints is not None and not constraints.accepts(base, mutant):
+            continue
         if mutant not in known:
             known.add(mutant)
             out.append(mutant)
