@@ -9,15 +9,31 @@ oracle and of every program, and the sentences about it are the same whatever th
 from __future__ import annotations
 
 import random
+import re
 import textwrap
 from bisect import bisect_right
 from collections.abc import Iterator
 from string import Template
 
 from problems.families import text
-from problems.families.base import Code, Family, Kind, Params, Statement, cpp, py
+from problems.families import base
+from problems.families.base import Code, Family, Kind, Params, Statement
 
 # ------------------------------------------------------------------------------------------------ shared helpers
+
+
+def _tidy(code: Code) -> Code:
+    # a switch that adds nothing (no "YES" line, one test so no t read) leaves a line of spaces: drop it
+    return Code(code.language, re.sub(r"\n[ \t]+(?=\n)", "", code.source), code.mistake)
+
+
+def py(source: str, mistake: str = "", **values: str) -> Code:
+    return _tidy(base.py(source, mistake, **values))
+
+
+def cpp(source: str, mistake: str = "", **values: str) -> Code:
+    return _tidy(base.cpp(source, mistake, **values))
+
 
 
 def case_sizes(p: Params, rng: random.Random, kind: Kind, lo: int = 1) -> list[int]:
@@ -35,7 +51,17 @@ def case_sizes(p: Params, rng: random.Random, kind: Kind, lo: int = 1) -> list[i
         return sizes
     count = {"example": rng.randint(2, 3), "small": rng.randint(1, 8), "edge": rng.randint(2, 6)}[kind]
     top = {"example": min(6, n_max), "small": small, "edge": min(5, n_max)}[kind]
-    return [rng.choice((lo, rng.randint(lo, top))) if kind == "edge" else rng.randint(lo, top) for _ in range(count)]
+    sizes = [rng.choice((lo, rng.randint(lo, top))) if kind == "edge" else rng.randint(lo, top) for _ in range(count)]
+    while sum(sizes) > n_max:  # small bounds (brute-force tasks): the sum of n is stated too
+        sizes.pop()
+    return sizes
+
+
+def draw_sizes(rng: random.Random, multi: float = 0.5, n_max: tuple[int, ...] = (10**5, 2 * 10**5),
+               t_max: tuple[int, ...] = (1000, 10**4)) -> Params:
+    """The parameters every multi-test family has: one test or many (with probability `multi`), the bound on n
+    (on the sum of n when multi-test) and on t."""
+    return {"multi": rng.random() < multi, "n_max": rng.choice(n_max), "t_max": rng.choice(t_max)}
 
 
 class MultiTest(Family):
@@ -48,8 +74,11 @@ class MultiTest(Family):
     def _solve(self, p: Params, it: Iterator[int]) -> str:
         raise NotImplementedError
 
+    example_n = 1  # the least n of an example: examples with nothing to count teach little
+
     def make_input(self, p: Params, rng: random.Random, kind: Kind) -> str:
-        cases = [self._case(p, rng, kind, n) for n in case_sizes(p, rng, kind)]
+        sizes = case_sizes(p, rng, kind, self.example_n if kind == "example" else 1)
+        cases = [self._case(p, rng, kind, n) for n in sizes]
         return (f"{len(cases)}\n" if p["multi"] else "") + "".join(cases)
 
     def answer(self, p: Params, given: str) -> str:
@@ -97,8 +126,11 @@ def switches(p: Params) -> dict[str, str]:
 
 
 def _body(body: str, values: dict[str, str]) -> str:
-    # values first, indentation after: a value of several lines then gets the body's indentation on each line
-    return Template(textwrap.dedent(body).strip("\n")).substitute(values)
+    # values first, indentation after: a value of several lines then gets the body's indentation on each line;
+    # a line holding only an empty value goes
+    lines = textwrap.dedent(body).strip("\n").split("\n")
+    lines = [line for line in lines if not (line.strip()[:1] == "$" and values.get(line.strip()[1:]) == "")]
+    return Template("\n".join(lines)).substitute(values)
 
 
 def py_loop(p: Params, body: str, mistake: str = "", **values: str) -> Code:
@@ -119,6 +151,22 @@ def solve_py(p: Params, body: str, mistake: str = "", imports: str = "import sys
 CPP_HEAD = "#include <bits/stdc++.h>\nusing namespace std;\n"
 
 
+def cpp_scan(case: str, headers: str = "", std: bool = False) -> str:
+    """The same with scanf/printf: <cstdio> and `headers` (space-separated names), t read by `$tscan`."""
+    body = textwrap.indent(textwrap.dedent(case).strip("\n"), " " * 8)
+    includes = "".join(f"#include <{h}>\n" for h in ["cstdio", *headers.split()])
+    return includes + ("using namespace std;\n" if std else "") + \
+        f"int main() {{\n    $tscan\n    while (t--) {{\n{body}\n    }}\n}}\n"
+
+
+def cpp_main(case: str, before: str = "") -> str:
+    """A C++ template (for `cpp`) whose main runs `case`, the code of one test case, t times (t is `$tread`);
+    `before` goes between the includes and main."""
+    body = textwrap.indent(textwrap.dedent(case).strip("\n"), " " * 8)
+    return CPP_HEAD + (before and f"\n{before}\n\n") + "int main() {\n    ios::sync_with_stdio(false);\n    cin.tie(nullptr);\n    $tread\n" \
+        f"    while (t--) {{\n{body}\n    }}\n}}\n"
+
+
 # ------------------------------------------------------------------------------------------------ families
 
 
@@ -131,8 +179,7 @@ class PairsSumAtMost(MultiTest):
     rating = 1300
 
     def draw(self, rng: random.Random) -> Params:
-        return {"multi": rng.random() < 0.5, "strict": rng.random() < 0.4, "n_max": rng.choice((10**5, 2 * 10**5)),
-                "t_max": rng.choice((10**4, 1000)), "a_max": rng.choice((10**9, 10**6))}  # fmt: skip
+        return {**draw_sizes(rng), "strict": rng.random() < 0.4, "a_max": rng.choice((10**9, 10**6))}
 
     def statement(self, p: Params, rng: random.Random) -> Statement:
         hero = text.name(rng)
@@ -192,12 +239,7 @@ class PairsSumAtMost(MultiTest):
                 j -= 1
         print(cnt)
         """
-    _CPP_TWO_POINTERS = CPP_HEAD + """
-        int main() {
-            ios::sync_with_stdio(false);
-            cin.tie(nullptr);
-            $tread
-            while (t--) {
+    _CPP_TWO_POINTERS = cpp_main("""
                 int n;
                 $int x;
                 cin >> n >> x;
@@ -210,9 +252,7 @@ class PairsSumAtMost(MultiTest):
                     else j--;
                 }
                 cout << cnt << "\\n";
-            }
-        }
-        """
+        """)
 
     def solutions(self, p: Params) -> list[Code]:
         v = self._values(p)
@@ -224,14 +264,7 @@ class PairsSumAtMost(MultiTest):
                 return sum($bis(a, x - v, i + 1) - i - 1 for i, v in enumerate(a))
                 """, imports="import sys\nfrom bisect import $bis", **v),
             cpp(self._CPP_TWO_POINTERS, **switches(p), **v, int="long long", plus=""),
-            cpp("""
-                #include <cstdio>
-                #include <algorithm>
-                #include <vector>
-                using namespace std;
-                int main() {
-                    $tscan
-                    while (t--) {
+            cpp(cpp_scan("""
                         int n;
                         long long x;
                         scanf("%d %lld", &n, &x);
@@ -242,10 +275,7 @@ class PairsSumAtMost(MultiTest):
                         for (int i = 0; i < n; i++)
                             ans += $bound(a.begin() + i + 1, a.end(), x - a[i]) - (a.begin() + i + 1);
                         printf("%lld\\n", ans);
-                    }
-                    return 0;
-                }
-                """, **switches(p), **v),
+                """, "algorithm vector", std=True), **switches(p), **v),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
@@ -274,22 +304,21 @@ class MinCoinsGreedy(Family):
     rating = 800
 
     def draw(self, rng: random.Random) -> Params:
-        return {"coins": rng.randrange(len(COIN_SYSTEMS)), "multi": rng.random() < 0.5,
-                "n_max": rng.choice((10**12, 10**18)), "t_max": rng.choice((1000, 10**4))}  # fmt: skip
+        return {**draw_sizes(rng, n_max=(10**12, 10**18)), "coins": rng.randrange(len(COIN_SYSTEMS))}
 
     def statement(self, p: Params, rng: random.Random) -> Statement:
         hero = text.name(rng)
         coins = COIN_SYSTEMS[p["coins"]]
         listed = ", ".join(map(str, coins[:-1])) + f" and {coins[-1]}"
         unit = text.pick(rng, ("burles", "dollars", "bytecoins"))
-        legend = text.pick(rng, (
-            f"{hero} has n {unit} in the bank of {text.place(rng)} and wants to withdraw all of them. The bank has "
+        legend, noun = text.pick(rng, (
+            (f"{hero} has n {unit} in the bank of {text.place(rng)} and wants to withdraw all of them. The bank has "
             f"bills of denominations {listed} {unit}, as many of each as needed. What is the minimum number of bills "
-            f"{hero} could receive?",
-            f"In {text.place(rng)} the coins are worth {listed}. {hero} must pay exactly n and wants to use as few "
-            "coins as possible. Find that number of coins.",
-            f"You are given an integer n. Represent n as a sum of terms, each equal to one of {listed} (terms may "
-            "repeat), so that the number of terms is minimum. Print this minimum.",
+            f"{hero} could receive?", "bills"),
+            (f"In {text.place(rng)} the coins are worth {listed}. {hero} must pay exactly n and wants to use as few "
+            "coins as possible. Find that number of coins.", "coins"),
+            (f"You are given an integer n. Represent n as a sum of terms, each equal to one of {listed} (terms may "
+            "repeat), so that the number of terms is minimum. Print this minimum.", "terms"),
         ))  # fmt: skip
         line = f"{text.integer(rng, 'n')} ({text.bounds(rng, 'n', 1, p['n_max'])})."
         if p["multi"]:
@@ -297,7 +326,7 @@ class MinCoinsGreedy(Family):
         else:
             inp = f"{text.only_line(rng)} {line}"
         out = f"{output_verb(p, rng)} {text.single_integer(rng)} — the minimum number of " \
-              f"{text.pick(rng, ('coins', 'bills', 'terms'))}."
+              f"{noun}."
         return Statement(legend, inp, out)
 
     def _n(self, p: Params, rng: random.Random, kind: Kind) -> int:
@@ -310,7 +339,8 @@ class MinCoinsGreedy(Family):
     def make_input(self, p: Params, rng: random.Random, kind: Kind) -> str:
         if not p["multi"]:
             return f"{self._n(p, rng, kind)}\n"
-        t = {"example": rng.randint(2, 4), "small": rng.randint(1, 20), "edge": rng.randint(1, 6), "large": p["t_max"]}[kind]
+        t = {"example": rng.randint(2, 4), "small": rng.randint(1, 20), "edge": rng.randint(1, 6),
+             "large": p["t_max"]}[kind]
         return f"{t}\n" + "".join(f"{self._n(p, rng, kind)}\n" for _ in range(t))
 
     def answer(self, p: Params, given: str) -> str:
@@ -336,11 +366,7 @@ class MinCoinsGreedy(Family):
             ans += q
         return ans
         """
-    _CPP = CPP_HEAD + """
-        int main() {
-            const $int coins[] = {$desc};
-            $tread
-            while (t--) {
+    _CPP = cpp_main("""
                 $int n, cnt = 0;
                 cin >> n;
                 for ($int c : coins) {
@@ -348,9 +374,7 @@ class MinCoinsGreedy(Family):
                     n %= c;
                 }
                 cout << cnt << '\\n';
-            }
-        }
-        """
+        """, before="const $int coins[] = {$desc};")
 
     def solutions(self, p: Params) -> list[Code]:
         v = self._values(p)

@@ -8,10 +8,14 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from problems.families import text
-from problems.families.base import Code, Family, Kind, Params, Statement, cpp
+from problems.families.base import Code, Family, Kind, Params, Statement
 from problems.families.catalog.greedy_sorting import (
     CPP_HEAD,
     MultiTest,
+    cpp,
+    cpp_main,
+    cpp_scan,
+    draw_sizes,
     first,
     input_section,
     output_verb,
@@ -31,16 +35,16 @@ class MaxNonoverlappingIntervals(MultiTest):
     rating = 1200
 
     def draw(self, rng: random.Random) -> Params:
-        return {"multi": rng.random() < 0.4, "touch": rng.random() < 0.5, "n_max": rng.choice((10**5, 2 * 10**5)),
-                "t_max": rng.choice((1000, 10**4)), "c_max": rng.choice((10**9, 10**6))}  # fmt: skip
+        return {**draw_sizes(rng, 0.4), "touch": rng.random() < 0.5, "c_max": rng.choice((10**9, 10**6))}
 
     def statement(self, p: Params, rng: random.Random) -> Statement:
         hero = text.name(rng)
         rule = text.pick(rng, (
-            ("One event may start at the very moment another one ends.",
-             "Two chosen segments may share an endpoint, but no other point.") if p["touch"] else
-            ("Chosen events must not even touch: if one ends at moment m, another cannot start at moment m.",
-             "Chosen segments must have no common points, endpoints included.")))  # fmt: skip
+            ("Two chosen intervals may share an endpoint: one may start at the very moment another one ends.",
+             "Touching is allowed: two chosen intervals may have one common endpoint.") if p["touch"] else
+            ("Two chosen intervals must not have common points, even endpoints: if one ends at moment m, another "
+             "cannot start at moment m.", "Even touching is not allowed: chosen intervals must have no common "
+             "points, endpoints included.")))  # fmt: skip
         legend = text.pick(rng, (
             f"The concert hall of {text.place(rng)} received n requests; the i-th event would last from moment l_i "
             f"to moment r_i. The manager {hero} wants to accept as many events as possible so that no two accepted "
@@ -97,10 +101,7 @@ class MaxNonoverlappingIntervals(MultiTest):
                 last = r
         print(cnt)
         """
-    _CPP = CPP_HEAD + """
-        int main() {
-            $tread
-            while (t--) {
+    _CPP = cpp_main("""
                 int n;
                 cin >> n;
                 vector<pair<int, int>> s(n);
@@ -112,9 +113,7 @@ class MaxNonoverlappingIntervals(MultiTest):
                 for (auto &[l, r] : s)
                     if (l $op last) cnt++, last = r;
                 cout << cnt << endl;
-            }
-        }
-        """
+        """)
 
     def solutions(self, p: Params) -> list[Code]:
         v = self._values(p)
@@ -194,7 +193,8 @@ class KthSmallest(MultiTest):
         if p["distinct"]:
             legend += text.pick(rng, (" Equal numbers count once.", " Values that occur several times are counted "
                                       "only once."))  # fmt: skip
-        body = (f"{first(p, rng)} {text.integers(rng, ['n', 'k'])} (1 ≤ k ≤ n ≤ {text.number(rng, p['n_max'])}).\n\n{second(p, rng)} {text.sequence(rng, 'a', 'n')} "
+        body = (f"{first(p, rng)} {text.integers(rng, ['n', 'k'])} (1 ≤ k ≤ n ≤ {text.number(rng, p['n_max'])})."
+                f"\n\n{second(p, rng)} {text.sequence(rng, 'a', 'n')} "
                 f"({text.bounds(rng, 'a_i', 1, p['a_max'])}).")  # fmt: skip
         out = f"{output_verb(p, rng)} {text.single_integer(rng)} — the k-th {which} value{among}."
         if p["distinct"]:
@@ -226,7 +226,8 @@ class KthSmallest(MultiTest):
         return {"vals": "set(map(int, input().split()))" if distinct else "map(int, input().split())",
                 "rev": rev, "pick": "a[k - 1] if k <= len(a) else -1" if distinct else "a[k - 1]",
                 "heap": "nlargest" if p["largest"] else "nsmallest",
-                "cmp": "greater" if p["largest"] else "less", "wrong_cmp": "less" if p["largest"] else "greater"}  # fmt: skip
+                "cmp": "greater" if p["largest"] else "less",
+                "wrong_cmp": "less" if p["largest"] else "greater"}  # fmt: skip
 
     _SORT = """
         n, k = map(int, input().split())
@@ -304,12 +305,12 @@ class MinIncrementsNondecreasing(MultiTest):
     rating = 900
 
     def draw(self, rng: random.Random) -> Params:
-        return {"multi": rng.random() < 0.5, "strict": rng.random() < 0.4, "n_max": rng.choice((10**5, 2 * 10**5)),
-                "t_max": rng.choice((1000, 10**4)), "a_max": 10**9}  # fmt: skip
+        return {**draw_sizes(rng), "strict": rng.random() < 0.4, "a_max": 10**9}
 
     def statement(self, p: Params, rng: random.Random) -> Statement:
         hero = text.name(rng)
-        order = ("strictly increasing", "a_1 < a_2 < … < a_n") if p["strict"] else ("non-decreasing", "a_1 ≤ a_2 ≤ … ≤ a_n")
+        order = ("strictly increasing", "a_1 < a_2 < … < a_n") if p["strict"] else \
+            ("non-decreasing", "a_1 ≤ a_2 ≤ … ≤ a_n")
         taller = "strictly taller than" if p["strict"] else "at least as tall as"
         legend = text.pick(rng, (
             f"{hero} built n towers of cubes in a row, the i-th is a_i cubes high. In one move {hero} can put one more "
@@ -360,12 +361,7 @@ class MinIncrementsNondecreasing(MultiTest):
                 a[i] = need
         print(ans)
         """
-    _CPP = CPP_HEAD + """
-        int main() {
-            ios::sync_with_stdio(false);
-            cin.tie(nullptr);
-            $tread
-            while (t--) {
+    _CPP = cpp_main("""
                 int n;
                 cin >> n;
                 vector<long long> a(n);
@@ -378,9 +374,7 @@ class MinIncrementsNondecreasing(MultiTest):
                     }
                 }
                 cout << ans << "\\n";
-            }
-        }
-        """
+        """)
 
     def solutions(self, p: Params) -> list[Code]:
         v = self._values(p)
@@ -392,11 +386,7 @@ class MinIncrementsNondecreasing(MultiTest):
                 return sum(accumulate(b, max)) - sum(b)
                 """, imports="import sys\nfrom itertools import accumulate", **v),
             cpp(self._CPP, **switches(p), **v, int="long long"),
-            cpp("""
-                #include <cstdio>
-                int main() {
-                    $tscan
-                    while (t--) {
+            cpp(cpp_scan("""
                         int n;
                         scanf("%d", &n);
                         long long best = -1e18, total = 0;
@@ -408,9 +398,7 @@ class MinIncrementsNondecreasing(MultiTest):
                             total += best - x;
                         }
                         printf("%lld\\n", total);
-                    }
-                }
-                """, **switches(p), shift="i" if p["strict"] else "0"),
+                """), **switches(p), shift="i" if p["strict"] else "0"),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:

@@ -8,10 +8,13 @@ from collections import deque
 from collections.abc import Iterator
 
 from problems.families import text
-from problems.families.base import Code, Family, Kind, Params, Statement, cpp
+from problems.families.base import Code, Family, Kind, Params, Statement
 from problems.families.catalog.greedy_sorting import (
-    CPP_HEAD,
     MultiTest,
+    cpp,
+    cpp_main,
+    cpp_scan,
+    draw_sizes,
     first,
     input_section,
     output_verb,
@@ -32,8 +35,7 @@ class MaxSumAfterKNegations(MultiTest):
     rating = 1100
 
     def draw(self, rng: random.Random) -> Params:
-        return {"multi": rng.random() < 0.5, "exact": rng.random() < 0.6, "n_max": rng.choice((10**5, 2 * 10**5)),
-                "t_max": rng.choice((1000, 10**4)), "a_max": 10**9, "k_max": 10**9}  # fmt: skip
+        return {**draw_sizes(rng), "exact": rng.random() < 0.6, "a_max": 10**9, "k_max": 10**9}
 
     def statement(self, p: Params, rng: random.Random) -> Statement:
         hero = text.name(rng)
@@ -84,10 +86,7 @@ class MaxSumAfterKNegations(MultiTest):
                 k -= 1
         print(sum(a)$parity)
         """
-    _CPP = CPP_HEAD + """
-        int main() {
-            $tread
-            while (t--) {
+    _CPP = cpp_main("""
                 int n;
                 long long k;
                 cin >> n >> k;
@@ -100,9 +99,7 @@ class MaxSumAfterKNegations(MultiTest):
                 for (long long x : a) sum += x, low = min(low, x);
                 $parity
                 cout << sum << "\\n";
-            }
-        }
-        """
+        """)
 
     def _values(self, p: Params) -> dict[str, str]:
         return {"parity": " - (2 * min(a) if k % 2 else 0)" if p["exact"] else "",
@@ -122,14 +119,7 @@ class MaxSumAfterKNegations(MultiTest):
                 $tail
                 """, **v, tail="if k % 2:\n    a[-1] = -a[-1]\nreturn sum(a)" if p["exact"] else "return sum(a)"),
             cpp(self._CPP, **switches(p), int="long long", parity=v["cpp_parity"]),
-            cpp("""
-                #include <cstdio>
-                #include <cstdlib>
-                #include <algorithm>
-                #include <vector>
-                int main() {
-                    $tscan
-                    while (t--) {
+            cpp(cpp_scan("""
                         int n;
                         long long k, total = 0, low = 2e9;
                         scanf("%d %lld", &n, &k);
@@ -146,9 +136,7 @@ class MaxSumAfterKNegations(MultiTest):
                         for (size_t i = used; i < neg.size(); i++) total += 2 * neg[i];
                         $rest
                         printf("%lld\\n", total);
-                    }
-                }
-                """, **switches(p), rest="if ((k - used) % 2) total -= 2 * low;" if p["exact"] else ""),
+                """, "cstdlib algorithm vector"), **switches(p), rest="if ((k - used) % 2) total -= 2 * low;" if p["exact"] else ""),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
@@ -182,9 +170,8 @@ class BoatPairing(MultiTest):
     rating = 1200
 
     def draw(self, rng: random.Random) -> Params:
-        multi = rng.random() < 0.5
-        return {"multi": multi, "per_line": not multi and rng.random() < 0.4, "n_max": rng.choice((10**5, 2 * 10**5)),
-                "t_max": rng.choice((1000, 10**4)), "c_max": rng.choice((10**9, 10**6))}  # fmt: skip
+        p = {**draw_sizes(rng), "c_max": rng.choice((10**9, 10**6))}
+        return {**p, "per_line": not p["multi"] and rng.random() < 0.4}
 
     def statement(self, p: Params, rng: random.Random) -> Statement:
         hero = text.name(rng)
@@ -242,12 +229,7 @@ class BoatPairing(MultiTest):
             ans += 1
         print(ans)
         """
-    _CPP = CPP_HEAD + """
-        int main() {
-            ios::sync_with_stdio(false);
-            cin.tie(nullptr);
-            $tread
-            while (t--) {
+    _CPP = cpp_main("""
                 int n;
                 long long c;
                 cin >> n >> c;
@@ -257,10 +239,8 @@ class BoatPairing(MultiTest):
                 int boats = 0;
                 $body
                 cout << boats << "\\n";
-            }
-        }
-        """
-    _CPP_TWO = "for (int i = 0, j = n - 1; i <= j; j--, boats++)\n                    if (w[i] + w[j] <= c) i++;"
+        """)
+    _CPP_TWO = "for (int i = 0, j = n - 1; i <= j; j--, boats++)\n            if (w[i] + w[j] <= c) i++;"
 
     def solutions(self, p: Params) -> list[Code]:
         v = self._values(p)
@@ -278,13 +258,7 @@ class BoatPairing(MultiTest):
                 return n - lo
                 """, **v),
             cpp(self._CPP, **switches(p), body=self._CPP_TWO),
-            cpp("""
-                #include <cstdio>
-                #include <algorithm>
-                #include <vector>
-                int main() {
-                    $tscan
-                    while (t--) {
+            cpp(cpp_scan("""
                         int n, c;
                         scanf("%d %d", &n, &c);
                         std::vector<int> w(n);
@@ -296,9 +270,7 @@ class BoatPairing(MultiTest):
                             r--;
                         }
                         printf("%d\\n", n - pairs);
-                    }
-                }
-                """, **switches(p)),
+                """, "algorithm vector"), **switches(p)),
         ]  # fmt: skip
 
     def wrong_solutions(self, p: Params) -> list[Code]:
@@ -307,7 +279,7 @@ class BoatPairing(MultiTest):
             py_loop(p, self._TWO, "off by one", **v, cond="<", op="<="),
             py_loop(p, self._TWO, "wrong operator", **v, cond="<=", op="<"),
             cpp(self._CPP, "wrong formula", **switches(p),
-                body="for (int i = 0; i < n; i++, boats++)\n                    if (i + 1 < n && w[i] + w[i + 1] <= c) i++;"),
+                body="for (int i = 0; i < n; i++, boats++)\n            if (i + 1 < n && w[i] + w[i + 1] <= c) i++;"),
             py_loop(p, """
                 n, c = map(int, input().split())
                 w = sorted($read, reverse=True)
@@ -335,8 +307,7 @@ class DistinctValues(MultiTest):
     rating = 800
 
     def draw(self, rng: random.Random) -> Params:
-        return {"multi": rng.random() < 0.4, "list": rng.random() < 0.5, "n_max": rng.choice((10**5, 2 * 10**5)),
-                "t_max": rng.choice((1000, 10**4)), "a_max": rng.choice((10**9, 10**6))}  # fmt: skip
+        return {**draw_sizes(rng, 0.4), "list": rng.random() < 0.5, "a_max": rng.choice((10**9, 10**6))}
 
     def statement(self, p: Params, rng: random.Random) -> Statement:
         hero = text.name(rng)
@@ -377,7 +348,7 @@ class DistinctValues(MultiTest):
     def solutions(self, p: Params) -> list[Code]:
         v = self._values(p)
         out = 'cout << a.size() << "\\n";' + (
-            '\n                for (size_t i = 0; i < a.size(); i++) cout << a[i] << " \\n"[i + 1 == a.size()];'
+            '\n        for (size_t i = 0; i < a.size(); i++) cout << a[i] << " \\n"[i + 1 == a.size()];'
             if p["list"] else "")
         return [
             py_loop(p, """
@@ -391,12 +362,7 @@ class DistinctValues(MultiTest):
                 b = [x for i, x in enumerate(a) if i == 0 or x != a[i - 1]]
                 return $ret
                 """, ret='f"{len(b)}\\n{\' \'.join(map(str, b))}"' if p["list"] else "len(b)"),
-            cpp(CPP_HEAD + """
-                int main() {
-                    ios::sync_with_stdio(false);
-                    cin.tie(nullptr);
-                    $tread
-                    while (t--) {
+            cpp(cpp_main("""
                         int n;
                         cin >> n;
                         vector<int> a(n);
@@ -404,24 +370,15 @@ class DistinctValues(MultiTest):
                         sort(a.begin(), a.end());
                         a.erase(unique(a.begin(), a.end()), a.end());
                         $out
-                    }
-                }
-                """, **switches(p), out=out),
-            cpp("""
-                #include <cstdio>
-                #include <set>
-                int main() {
-                    $tscan
-                    while (t--) {
+                """), **switches(p), out=out),
+            cpp(cpp_scan("""
                         int n;
                         scanf("%d", &n);
                         std::set<int> s;
                         for (int i = 0, x; i < n; i++) scanf("%d", &x), s.insert(x);
                         printf("%d\\n", (int)s.size());
                         $out
-                    }
-                }
-                """, **switches(p), out='for (int x : s) printf("%d ", x);\n                    printf("\\n");'
+                """, "set"), **switches(p), out='for (int x : s) printf("%d ", x);\n        printf("\\n");'
                      if p["list"] else ""),
         ]  # fmt: skip
 
