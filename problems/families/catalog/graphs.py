@@ -17,7 +17,8 @@ def random_edges(rng: random.Random, n: int, m: int, directed: bool = False, cha
     a random order of the vertices (deep for a recursive search); with `ends` the path starts at 1 and, when it
     covers every vertex, ends at n."""
     order = list(range(1, n + 1))
-    rng.shuffle(order)
+    if chain:  # the order only matters for the path
+        rng.shuffle(order)
     if ends:
         order.remove(1)
         order.remove(n)
