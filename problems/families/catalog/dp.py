@@ -1,5 +1,6 @@
-"""Families about one-dimensional dynamic programming: counting ways, best subarray, increasing subsequences,
-the 0/1 knapsack (tags: dp, plus what each needs). Grid and coin DPs are in dp_2.py."""
+"""Families about one-dimensional dynamic programming: ways to climb stairs, the best subarray (tags: dp, plus
+what each needs), and the helpers the DP modules share for one test or many and for array inputs. The increasing
+subsequence and the knapsack are in dp_2.py, coin change and grid paths in dp_3.py."""
 
 from __future__ import annotations
 

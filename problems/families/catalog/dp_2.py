@@ -278,7 +278,10 @@ class Knapsack01(Family):
             n = len(w)
             if rng.random() < 0.5:
                 w[0] = cap  # an item that fills the backpack exactly
-        rows = "".join(f"{a} {b}\n" for a, b in zip(w, v)) if p["pairs"] else f"{' '.join(map(str, w))}\n{' '.join(map(str, v))}\n"
+        if p["pairs"]:
+            rows = "".join(f"{a} {b}\n" for a, b in zip(w, v))
+        else:
+            rows = f"{' '.join(map(str, w))}\n{' '.join(map(str, v))}\n"
         return f"{n} {cap}\n{rows}"
 
     def answer(self, p: Params, given: str) -> str:

@@ -21,6 +21,10 @@ COINS_PY = """
     """
 
 
+# The sums a coin updates: downwards when each coin counts once (its own updates must not feed it again).
+CAPACITY_LOOP = {True: "for (int s = S; s >= x; s--)", False: "for (int s = x; s <= S; s++)"}
+
+
 class CoinChangeWays(Family):
     """The number of ways to pay exactly S with the given coins, modulo M. Switches: each value usable any number
     of times (ways are multisets) or each coin at most once (subsets); the modulus."""
@@ -114,7 +118,7 @@ class CoinChangeWays(Family):
                             dp[s] = (dp[s] + dp[s - x]) % MOD;
                     cout << dp[S] << endl;
                 }
-                """, mod=p["mod"], loop="for (int s = S; s >= x; s--)" if once else "for (int s = x; s <= S; s++)"),
+                """, mod=p["mod"], loop=CAPACITY_LOOP[once]),
             cpp("""
                 #include <cstdio>
                 const int M = $mod;
@@ -155,7 +159,7 @@ class CoinChangeWays(Family):
                             dp[s] += dp[s - x];
                     cout << dp[S] % $mod << endl;
                 }
-                """, "overflow", mod=p["mod"], loop="for (int s = S; s >= x; s--)" if once else "for (int s = x; s <= S; s++)"),
+                """, "overflow", mod=p["mod"], loop=CAPACITY_LOOP[once]),
         ]  # fmt: skip
         if once:  # upwards, a coin is used again
             wrong.append(py(COINS_PY, "wrong formula", mod=p["mod"], range="c, S + 1"))

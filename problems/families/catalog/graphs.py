@@ -1,6 +1,6 @@
 """Graph families on unweighted graphs: connected components and shortest paths by breadth-first search (tags:
-graphs, dfs and similar, dsu, shortest paths). Bipartiteness and trees are in graphs_2.py, weighted shortest paths
-in graphs_3.py. The helpers here make random graphs and write the usual "n m, then m edges" input section."""
+graphs, dfs and similar, dsu, shortest paths). Bipartiteness is in graphs_2.py, tree diameters and weighted shortest
+paths in graphs_3.py. The helpers here make random graphs and write the usual "n m, then m edges" input section."""
 
 from __future__ import annotations
 
@@ -347,7 +347,8 @@ class BfsShortestPath(Family):
     def solutions(self, p: Params) -> list[Code]:
         plus = " + 1" if p["vertices"] else ""
         return tidy([
-            py(BFS_PY, read=read_graph_py(p["directed"]), ans=f"dist[n]{plus} if dist[n] >= 0 else -1", init="-1", check="dist[y] < 0"),
+            py(BFS_PY, read=read_graph_py(p["directed"]), ans=f"dist[n]{plus} if dist[n] >= 0 else -1", init="-1",
+               check="dist[y] < 0"),
             py("""
                 import sys
                 from collections import deque
@@ -403,7 +404,8 @@ class BfsShortestPath(Family):
         plus = " + 1" if p["vertices"] else ""
         wrong = [
             # no -1: the distance array starts at 0 and an unreachable n prints that
-            py(BFS_PY, "missed edge case", read=read_graph_py(p["directed"]), ans=f"dist[n]{plus}", init="0", check="y != 1 and dist[y] == 0"),
+            py(BFS_PY, "missed edge case", read=read_graph_py(p["directed"]), ans=f"dist[n]{plus}", init="0",
+               check="y != 1 and dist[y] == 0"),
             cpp(BFS_CPP, "off by one", back="" if p["directed"] else "g[v].push_back(u);",
                 plus="" if p["vertices"] else " + 1"),
             py("""

@@ -1,5 +1,5 @@
-"""Graph families on two-colorings and trees: bipartiteness of a graph, the diameter of a tree (tags: graphs,
-dfs and similar, trees). Inputs are large and deep: recursive searches in Python fail on them."""
+"""Graph families on two-colorings: whether a graph is bipartite, one test or many (tags: graphs, dfs and
+similar). Inputs are large and deep: recursive searches in Python fail on them."""
 
 from __future__ import annotations
 
@@ -91,7 +91,8 @@ class BipartiteCheck(Family):
             top = {"example": 6, "small": 12, "edge": 8}[kind]
             out = []
             for _ in range(count):
-                n = {"example": rng.randint(3, top), "small": rng.randint(1, top), "edge": rng.choice((1, 2, top, top))}[kind]
+                n = {"example": rng.randint(3, top), "small": rng.randint(1, top),
+                     "edge": rng.choice((1, 2, top, top))}[kind]  # fmt: skip
                 out.append((n, rng.randint(n - 1 if kind == "example" else 0, 2 * n)))
             return out
 

@@ -43,7 +43,8 @@ class TreeDiameter(Family):
             f"{length.replace('roads', 'cables')} on the path between them. Find the largest distance between two "
             "computers.",
             f"You are given a tree with n vertices{' and weighted edges' if p['weighted'] else ''}. Find its diameter: "
-            f"the largest distance between two vertices{', where a distance is the sum of edge weights' if p['weighted'] else ' (in edges)'}.",
+            "the largest distance between two vertices"
+            + (", where a distance is the sum of edge weights." if p["weighted"] else " (in edges)."),
         ))  # fmt: skip
         first = f"{text.first_line(rng)} {text.integer(rng, 'n')} ({text.bounds(rng, 'n', 2, p['n_max'])})."
         w = f" ({text.bounds(rng, 'w_i', 1, p['w_max'])})" if p["weighted"] else ""
