@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = (Path("/usr/lib/python3.11"), Path("/usr/include/c++/12"))
 VOCAB_SIZE = 8000
-SPLIT_SIZES = {"train": 80, "valid": 6, "heldout": 25}  # instances per family
+SPLIT_SIZES = {"train": 60, "valid": 6, "heldout": 25}  # instances per family
 SIZE_BUDGET_BYTES = 50 * 1024 * 1024  # both models together live in git
 EXPORT_FILES = ("config.json", "generation_config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json",
                 "special_tokens_map.json")  # fmt: skip

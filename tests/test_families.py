@@ -77,6 +77,16 @@ def test_splits_hold_out_whole_families_and_unseen_instances():
     assert {p["name"] for p in valid}.isdisjoint(p["name"] for p in train_problems)
 
 
+def test_training_instances_have_no_large_tests_nor_too_slow_programs():
+    slow = next(f for f in FAMILIES if any(c.mistake == "too slow" for c in f.wrong_solutions(f.draw(random.Random(0)))))
+    for index in range(8):
+        train = make_problem(slow, "train", index, large=False)
+        full = make_problem(slow, "train", index)
+        assert "too slow" not in train["mistakes"]
+        assert len(train["private_tests"]["input"]) == len(full["private_tests"]["input"]) - slow.tests.get("large", 0)
+    assert any("too slow" in make_problem(slow, "valid", i)["mistakes"] for i in range(40))
+
+
 def test_build_writes_three_loadable_splits(tmp_path):
     from solver.problem import load_problems
 

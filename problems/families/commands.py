@@ -53,7 +53,7 @@ def families_command(
     names: list[str] | None = None,
     *,
     out: Path | None = None,
-    train: int = 80,
+    train: int = 60,
     valid: int = 6,
     heldout: int = 25,
     instances: int = 3,
