@@ -7,8 +7,9 @@ has "!CE" everywhere).
 
 With a `TimeBudget` the runs go through `budget.run_within_budget` (a per-run limit from the examples, slow inputs
 dropped, a CPU budget for the stage); with `population_filter` the inputs on which the example-passing programs
-mostly crash, time out or all disagree are dropped (`evidence.judge_inputs`); with `tolerance` > 0 clusters
-tolerate a few disagreeing inputs (`robust.robust_clusters`).
+mostly crash, time out or all disagree are dropped (`evidence.judge_inputs`); with a `tolerance` (0 included)
+clusters tolerate timeouts under the reduced limit and up to that share of disagreeing inputs
+(`robust.robust_clusters`); None keeps AlphaCode's exact signatures.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Literal
 
 from clustering.budget import BudgetReport, TimeBudget, run_within_budget
 from clustering.clusters import Cluster, Signature, exact_clusters, fuzzy_clusters, signature_entry
-from clustering.evidence import InputEvidence, input_weights, judge_inputs, project
+from clustering.evidence import MIN_POPULATION, InputEvidence, input_weights, judge_inputs, project
 from clustering.robust import robust_clusters
 from solver.checking import normalise
 from solver.execution import Executor, Limits, Program, RunResult, Status
@@ -72,7 +73,7 @@ def cluster_programs(
     example_seconds: Sequence[float] = (),
     population_filter: bool = False,
     population: Collection[str] | None = None,
-    tolerance: float = 0.0,
+    tolerance: float | None = None,
 ) -> Behaviour:
     """Signatures and clusters. `population`: the ids whose behaviour judges the inputs (default: all); with
     judge_all the programs that failed the examples are clustered too, but they are no evidence."""
@@ -101,7 +102,7 @@ def group(
     *,
     population: Collection[str] | None = None,
     population_filter: bool = False,
-    tolerance: float = 0.0,
+    tolerance: float | None = None,
     fuzzy: int = 0,
     fuzzy_method: Literal["graph", "agglomerative"] = "graph",
 ) -> Behaviour:
@@ -115,7 +116,7 @@ def group(
     weights = input_weights(signatures, counts)
     if fuzzy > 0:  # asked for by name: wins over the default tolerance
         clusters = fuzzy_clusters(signatures, fuzzy, fuzzy_method, counts)
-    elif tolerance > 0:
+    elif tolerance is not None and len(signatures) >= MIN_POPULATION:  # fewer programs are no evidence of noise
         clusters = robust_clusters(signatures, counts, tolerance, weights)
     else:
         clusters = exact_clusters(signatures, counts)

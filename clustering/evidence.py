@@ -22,6 +22,7 @@ import numpy as np
 
 from clustering.clusters import Signature
 
+MIN_POPULATION = 5  # fewer example-passing programs are too few to judge inputs by
 UNKNOWN = frozenset({"!TLE", "!SANDBOX_ERROR"})  # entries that say nothing about what the program would print
 
 
@@ -45,7 +46,7 @@ def judge_inputs(
     signatures: Mapping[str, Signature],
     *,
     failure_share: float = 0.5,
-    min_programs: int = 5,
+    min_programs: int = MIN_POPULATION,
 ) -> InputEvidence:
     """Which inputs to keep, judged from the signatures of the example-passing programs.
 

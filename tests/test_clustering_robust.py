@@ -81,3 +81,12 @@ def test_group_filters_inputs_then_clusters_the_rest():
     assert all(len(s) == 2 for s in behaviour.signatures.values())
     assert len(behaviour.clusters) == 2  # p0 differs on the second input, of weight 5/6: 45% of the weight
     assert len(group(sigs, population_filter=True, tolerance=0.5).clusters) == 1
+
+
+def test_tolerance_none_is_exact_and_zero_lets_timeouts_match():
+    sigs = {f"p{i}": ("1", "2", "3") for i in range(5)} | {"slow": ("1", "!TLE", "3"), "bad": ("1", "2", "4")}
+    assert len(group(sigs).clusters) == 3  # None: AlphaCode's exact signatures
+    joined = group(sigs, tolerance=0.0).clusters
+    assert sorted(joined[0].members) == ["p0", "p1", "p2", "p3", "p4", "slow"] and len(joined) == 2
+    few = {"a": ("1", "2"), "b": ("1", "!TLE")}  # too few programs to judge by: exact
+    assert len(group(few, tolerance=0.0).clusters) == 2

@@ -64,7 +64,12 @@ def solve_command(
     max_clustered: int = 8192,
     fuzzy: int = 0,
     fuzzy_method: Literal["graph", "agglomerative"] = "graph",
-    order: Literal["largest", "smallest", "random"] = "largest",
+    clustering_budget: float | None = None,
+    run_limit_factor: float = 3.0,
+    population_filter: bool = True,
+    tolerance: float = 0.0,
+    constrained_mutation: bool = True,
+    order: Literal["largest", "smallest", "random", "diverse"] = "diverse",
     pick: Literal["random", "mean-logprob", "value"] = "random",
     filtering: bool = True,
     clustering: bool = True,
@@ -91,7 +96,9 @@ def solve_command(
         max_new_tokens=max_new_tokens, batch_size=batch_size, filtering=filtering, inputs=inputs,
         testgen_model=testgen_model, testgen=testgen, validate_inputs=validate_inputs, clustering=clustering,
         max_clustered=max_clustered, fuzzy=fuzzy, fuzzy_method=fuzzy_method, budget=budget, order=order, pick=pick,
-        judge_all=judge_all, seed=seed, workers=workers, allow_unsafe=allow_unsafe,
+        clustering_budget=clustering_budget, run_limit_factor=run_limit_factor, population_filter=population_filter,
+        tolerance=tolerance, constrained_mutation=constrained_mutation, judge_all=judge_all, seed=seed,
+        workers=workers, allow_unsafe=allow_unsafe,
     )  # fmt: skip
     config = with_bundled_models(config)  # recorded in the saved config, so the run says which models it used
     the_problem = load_one_problem(problem)

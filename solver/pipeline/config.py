@@ -43,14 +43,21 @@ class SolveConfig(BaseModel):
     testgen_model: Path | None = None
     testgen: bool = True  # ask the test-input model (testgen_model, or the bundled one) for inputs; off: mutation only
     validate_inputs: bool = False  # keep only inputs on which the problem's reference solutions agree
+    constrained_mutation: bool = True  # mutants keep to the ranges and properties parsed from the statement
     # clustering
     clustering: bool = True
     max_clustered: int = Field(8192, ge=1)
     fuzzy: int = Field(0, ge=0)  # 0: exact signatures; k: join programs differing on at most k inputs
     fuzzy_method: Literal["graph", "agglomerative"] = "graph"
+    clustering_budget: float | None = Field(None, gt=0)  # CPU seconds for the stage's runs; None: no bound
+    run_limit_factor: float = Field(3.0, ge=0)  # per-run limit: factor × slowest example run, capped; 0: the problem's
+    population_filter: bool = True  # drop inputs most example-passing programs crash or time out on, or all disagree on
+    # robust clusters: the weighted share of inputs two programs may differ on (at 0, only a timeout under the
+    # reduced limit matches anything); null: AlphaCode's exact signatures
+    tolerance: float | None = Field(0.0, ge=0, lt=1)
     # selection
     budget: int = Field(10, ge=1)
-    order: Literal["largest", "smallest", "random"] = "largest"
+    order: Literal["largest", "smallest", "random", "diverse"] = "diverse"  # diverse: largest, then new behaviours
     pick: Literal["random", "mean-logprob", "value"] = "random"
     # evaluation
     judge_all: bool = False  # judge every program that passed the examples on the hidden tests (for n@k)

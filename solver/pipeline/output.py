@@ -111,6 +111,9 @@ def report(result: SolveResult) -> dict[str, Any]:
             "enabled": result.config.clustering, "pool_programs": len(result.pool), "clusters": len(behaviour.clusters),
             "largest_sizes": [c.size for c in behaviour.clusters[:TOP_CLUSTERS]],
             "not_clustered": behaviour.not_clustered,
+            # what the time budget dropped or skipped, and the inputs the population's evidence dropped
+            "budget": behaviour.budget.as_dict() if behaviour.budget else None,
+            "inputs": behaviour.evidence.as_dict() if behaviour.evidence else None,
         },
         "selection": {"budget": result.config.budget, "order": result.config.order, "pick": result.config.pick,
                       "fallback": result.fallback or None, "chosen": chosen},

@@ -9,13 +9,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import numpy as np
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from clustering.behaviour import Behaviour, cluster_programs, singleton_clusters
+from clustering.budget import TimeBudget
 from clustering.clusters import Cluster
+from clustering.robust import diverse_order
 from clustering.selection import Choice, select
 from solver.errors import UsageError
 from solver.execution import Executor
@@ -148,7 +152,7 @@ def run_pipeline(
     with stages.stage("inputs", None) as progress:
         writer = policy if hasattr(policy, "write_inputs") else None
         inputs = generate_inputs(public, config.inputs if pool else 0, config.seed, testgen_model=config.testgen_model if config.testgen else None,
-                                 writer=writer)  # fmt: skip
+                                 writer=writer, constrained=config.constrained_mutation)  # fmt: skip
         if config.validate_inputs and inputs.inputs:
             references = [p for p in _references(problem)]
             inputs = validate(executor, inputs, references, limits)
@@ -158,9 +162,12 @@ def run_pipeline(
     if not config.clustering:
         to_cluster = {pid: samples.programs[pid] for pid in pool} if config.judge_all else {}
     with stages.stage("clustering", len(to_cluster) if inputs.inputs else 0) as progress:
+        budget = TimeBudget(total_seconds=config.clustering_budget, factor=config.run_limit_factor)
         behaviour = cluster_programs(
             executor, to_cluster, samples.counts, inputs.inputs, limits, max_clustered=config.max_clustered,
             fuzzy=config.fuzzy, fuzzy_method=config.fuzzy_method, seed=config.seed, progress=_absolute(progress),
+            budget=budget, example_seconds=[filtered.reports[pid].max_cpu_seconds for pid in filtered.passed],
+            population_filter=config.population_filter, population=set(pool), tolerance=config.tolerance,
         )  # fmt: skip
         in_pool = set(pool)
         if config.clustering:
@@ -170,8 +177,10 @@ def run_pipeline(
 
     with stages.stage("selection", None):
         order = config.order if config.clustering else "random"
-        choices = select(clusters, config.budget, order=order, pick=config.pick, scores=scores, seed=config.seed)
-        behaviour = Behaviour(behaviour.signatures, tuple(clusters), behaviour.not_clustered)
+        sequence = diverse_order(clusters, np.array(behaviour.weights)) if order == "diverse" else None
+        choices = select(clusters, config.budget, order=order, pick=config.pick, scores=scores, seed=config.seed,
+                         sequence=sequence)  # fmt: skip
+        behaviour = replace(behaviour, clusters=tuple(clusters))
 
     hidden = None
     hidden_tests = problem.hidden_tests
