@@ -8,7 +8,7 @@ seen in the examples, two characters of a word swapped, lines of the same shape 
 inputs (a changed `n` may no longer match its list), which is why CodeContests kept only those on which correct
 solutions agreed; to lower the waste, integers that look like counts of what follows are left alone. Given the
 statement's `Constraints` (constraints.py), a changed integer stays within the tightest parsed range holding its
-original value (sometimes drawn anywhere in it, log-uniformly), characters change only to characters seen in the
+original value (sometimes one of its edges, sometimes drawn anywhere in it, log-uniformly), characters change only to characters seen in the
 same column of lines of the same shape (a grid keeps its alphabet), and a mutant that breaks a property its
 example has ("distinct", a permutation) is not kept.
 """
@@ -119,8 +119,12 @@ def _protected(lines: list[_Line]) -> set[tuple[int, int]]:
 def _mutate_int(token: str, rng: random.Random, bounds: tuple[int, int], allowed: tuple[int, int] | None = None) -> str:
     value = int(token)
     low, high = bounds
-    if allowed is not None and rng.random() < 0.2 and allowed[0] < allowed[1]:
-        return str(_log_uniform(rng, *allowed))
+    if allowed is not None and allowed[0] < allowed[1]:
+        draw = rng.random()
+        if draw < 0.1:  # the edges of the range: where off-by-one and special-case bugs live
+            return str(rng.choice((allowed[0], allowed[0] + 1, allowed[1])))
+        if draw < 0.3:
+            return str(_log_uniform(rng, *allowed))
     if rng.random() < 0.5 or low == high:
         new = value + rng.choice((-1, 1))
         # Stay non-negative when every example value was: a negative size is rarely a valid input.
