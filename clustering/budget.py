@@ -38,7 +38,7 @@ class TimeBudget:
 
     total_seconds: float | None = None  # CPU seconds for the whole stage; None: no bound
     factor: float = 3.0  # per-run limit = factor × slowest example run; 0: the problem's own limit
-    floor_seconds: float = 0.25
+    floor_seconds: float = 0.5  # also sets the wall limit (3 × CPU + 1 s): a busy machine must not time out a trivial run
     quantile: float = 0.9  # which example-passing program's example time counts as "the slowest"
     probe_programs: int = 8
     slow_share: float = 0.5  # an input on which this share of the probe hits the limit is dropped
