@@ -9,10 +9,10 @@ reference programs correct, judged wrong programs not). Each pool is filtered on
 example-passing programs are clustered once per variant, in the same run:
 - `before`: main's behaviour before issue #17 (mutated inputs, the problem's time limit, exact signatures,
   largest cluster first);
-- `after`: inputs mutated within the statement's constraints, a per-run limit from the examples, slow inputs
-  dropped, a CPU budget (`--budget`), inputs dropped on the population's evidence, robust clusters (tolerance 0:
-  timeouts under the reduced limit match anything), the diverse order; the `after-*` rows change one of these on
-  the same runs (exact signatures, largest-first order, tolerances 0.03 and 0.1).
+- `after`: the new defaults: inputs mutated within the statement's constraints, a per-run limit from the
+  examples, slow inputs dropped, a CPU budget (`--budget`), inputs dropped on the population's evidence, exact
+  signatures, largest cluster first; the `after-*` rows change one thing on the same runs (the diverse order;
+  robust clusters where a timeout under the reduced limit matches anything, with tolerance 0, 0.03 or 0.1).
 Hard sub-pools (all example-passing wrong programs plus a random ~10% correct ones, `--draws` draws) re-cluster the
 same signatures. Scores: first pick correct (expected over the random pick inside the cluster), any of 10 correct
 (20 seeds), the exact random baselines (c/p and 1 - C(p-c,10)/C(p,10)), how many clusters the correct programs
@@ -112,13 +112,12 @@ def _weights(behaviour: Behaviour):
 # How each setting groups and orders the signatures of its run: (run, population filter, tolerance, order).
 SETTINGS = {
     "before": ("before", False, None, "largest"),
-    "after": ("after", True, 0.0, "diverse"),  # the new defaults
-    "after-exact": ("after", True, None, "largest"),
-    "after-largest": ("after", True, 0.0, "largest"),
-    "after-tolerance-0.03": ("after", True, 0.03, "diverse"),
-    "after-tolerance-0.1": ("after", True, 0.1, "diverse"),
+    "after": ("after", True, None, "largest"),  # the new defaults
+    "after-diverse": ("after", True, None, "diverse"),
+    "after-timeouts-match": ("after", True, 0.0, "largest"),
+    "after-tolerance-0.03": ("after", True, 0.03, "largest"),
+    "after-tolerance-0.1": ("after", True, 0.1, "largest"),
 }
-
 def regroup(signatures: dict, ids: list[str], setting: str) -> Behaviour:
     _, population_filter, tolerance, _ = SETTINGS[setting]
     return group({pid: signatures[pid] for pid in ids}, population_filter=population_filter, tolerance=tolerance)
@@ -167,21 +166,51 @@ def measure_pool(executor: Executor, pool: Pool, args: argparse.Namespace) -> di
             args.keep_signatures.mkdir(parents=True, exist_ok=True)
             with open(args.keep_signatures / f"{pool.name.replace('/', '_')}.{run}.pickle", "wb") as handle:
                 pickle.dump({"signatures": behaviour.signatures, "correct": pool.correct, "passing": passing}, handle)
-    draws = hard_draws(pool, passing, args.draws)
+    facts = {run: {"inputs": n, "seconds": round(sec, 2), "seconds_per_program": round(sec / len(passing), 4),
+                   "budget": b.budget.as_dict() if b.budget else None} for run, (b, n, sec) in runs.items()}  # fmt: skip
+    signatures = {run: b.signatures for run, (b, _, _) in runs.items()}
+    out["variants"] = score_settings(pool.name, pool.correct, passing, signatures, facts, args.draws)
+    return out
+
+
+def score_settings(name: str, correct: dict[str, bool], passing: list[str], signatures: dict, facts: dict,
+                   draws: int) -> dict:  # fmt: skip
+    """Every setting of SETTINGS on the signatures of its run, the full pool and the hard sub-pools."""
+    sub_pools = hard_draws(Pool(name, None, {}, correct), passing, draws)  # type: ignore[arg-type]
+    variants = {}
     for setting, (run, _, _, order) in SETTINGS.items():
-        behaviour, n_inputs, seconds = runs[run]
-        full = regroup(behaviour.signatures, passing, setting)
-        hard = [scores(regroup(behaviour.signatures, draw, setting), order, pool.correct) for draw in draws]
-        out["variants"][setting] = {
-            "inputs": n_inputs, "seconds": round(seconds, 2), "seconds_per_program": round(seconds / len(passing), 4),
-            "budget": behaviour.budget.as_dict() if behaviour.budget else None,
-            "evidence": full.evidence.as_dict() if full.evidence else None,
-            "full": scores(full, order, pool.correct),
+        full = regroup(signatures[run], passing, setting)
+        hard = [scores(regroup(signatures[run], draw, setting), order, correct) for draw in sub_pools]
+        variants[setting] = {
+            **facts[run], "evidence": full.evidence.as_dict() if full.evidence else None,
+            "full": scores(full, order, correct),
             "hard": {key: round(mean(h[key] for h in hard), 4) for key in hard[0]} if hard else None,
             "hard_draws": len(hard),
         }  # fmt: skip
-        print(pool.name, setting, json.dumps(out["variants"][setting]["full"]), f"{seconds:.1f}s", flush=True)
-    return out
+        print(name, setting, json.dumps(variants[setting]["full"]), flush=True)
+    return variants
+
+
+def rescore(args: argparse.Namespace) -> None:
+    """Score SETTINGS again on the signatures a measuring run kept (`--keep-signatures`), without running
+    anything: the run facts (seconds, budget) come from that run's selection.json."""
+    old = json.loads((args.out / "selection.json").read_text())
+    results = []
+    for entry in old["pools"]:
+        stem = args.rescore / entry["pool"].replace("/", "_")
+        if not entry["variants"] or not all(Path(f"{stem}.{run}.pickle").exists() for run in ("before", "after")):
+            continue
+        kept = {run: pickle.loads(Path(f"{stem}.{run}.pickle").read_bytes()) for run in ("before", "after")}
+        facts = {run: next({k: v[k] for k in ("inputs", "seconds", "seconds_per_program", "budget")}
+                           for v in entry["variants"].values() if (v["budget"] is None) == (run == "before"))
+                 for run in ("before", "after")}  # fmt: skip
+        signatures = {run: kept[run]["signatures"] for run in kept}
+        variants = score_settings(entry["pool"], kept["after"]["correct"], kept["after"]["passing"], signatures,
+                                  facts, args.draws)  # fmt: skip
+        results.append({**entry, "variants": variants})
+    command = old["command"] + f" (scored again: {' '.join(sys.argv[1:])})"
+    (args.out / "selection.json").write_text(json.dumps({"command": command, "pools": results}, indent=1))
+    (args.out / "selection.md").write_text(markdown(results, command))
 
 
 def markdown(results: list[dict], command: str) -> str:
@@ -216,7 +245,10 @@ def main() -> None:
     parser.add_argument("--budget", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "results" / "selection")
+    parser.add_argument("--rescore", type=Path, help="score again from the signatures kept in this directory")
     args = parser.parse_args()
+    if args.rescore:
+        return rescore(args)
     pools = [family_pool(s) for s in args.families] + [hc_pool(n) for n in args.hc]  # the cheap ones first
     results = []
     args.out.mkdir(parents=True, exist_ok=True)

@@ -53,11 +53,11 @@ class SolveConfig(BaseModel):
     run_limit_factor: float = Field(3.0, ge=0)  # per-run limit: factor × slowest example run, capped; 0: the problem's
     population_filter: bool = True  # drop inputs most example-passing programs crash or time out on, or all disagree on
     # robust clusters: the weighted share of inputs two programs may differ on (at 0, only a timeout under the
-    # reduced limit matches anything); null: AlphaCode's exact signatures
-    tolerance: float | None = Field(0.0, ge=0, lt=1)
+    # reduced limit matches anything); None: AlphaCode's exact signatures (results/selection/: the safer default)
+    tolerance: float | None = Field(None, ge=0, lt=1)
     # selection
     budget: int = Field(10, ge=1)
-    order: Literal["largest", "smallest", "random", "diverse"] = "diverse"  # diverse: largest, then new behaviours
+    order: Literal["largest", "smallest", "random", "diverse"] = "largest"  # diverse: largest, then new behaviours
     pick: Literal["random", "mean-logprob", "value"] = "random"
     # evaluation
     judge_all: bool = False  # judge every program that passed the examples on the hidden tests (for n@k)
