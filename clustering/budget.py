@@ -156,7 +156,7 @@ def run_within_budget(
     for start in range(0, len(order), max(1, size)):
         group = order[start : start + size]
         estimate = sum(cost[i] for i in group) * len(rest)
-        if budget.total_seconds is not None and spent + estimate > budget.total_seconds:
+        if rest and budget.total_seconds is not None and spent + estimate > budget.total_seconds:
             skipped = len(order) - start
             break
         execute(rest, group)

@@ -69,3 +69,27 @@ def test_cluster_programs_with_a_budget_and_the_population_filter(executor):
     biggest = behaviour.clusters[0]
     assert sorted(biggest.members) == ["cpp", "dbl", "loop", "loop2"]  # off-by-one differs on input "3"
     assert [c.members for c in behaviour.clusters[1:]] == [("obo",)]
+
+
+def test_the_report_says_what_the_budget_and_the_population_dropped(tmp_path):
+    import json
+
+    from max_problem import CORRECT_CPP, CORRECT_PY, ENDS_CPP, LAST_PY, max_problem
+
+    from solver.cli import main
+
+    problem = tmp_path / "max.json"
+    problem.write_text(max_problem().model_dump_json())
+    lines = [{"language": "PYTHON3", "code": CORRECT_PY}, {"language": "CPP", "code": CORRECT_CPP},
+             {"language": "CPP", "code": ENDS_CPP}, {"language": "PYTHON3", "code": LAST_PY}]  # fmt: skip
+    samples = tmp_path / "s.jsonl"
+    samples.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    out = tmp_path / "out"
+    main([str(problem), "--samples-from", str(samples), "--inputs", "6", "--clustering-budget", "1e-6",
+          "--workers", "2", "--out", str(out)])  # fmt: skip
+    clustering = json.loads((out / "report.json").read_text())["clustering"]
+    budget = clustering["budget"]
+    assert budget["inputs_offered"] == 6 and budget["probe_programs"] == 4  # every program is in the probe
+    assert budget["skipped_budget"] == 0 and budget["inputs_run"] == 6  # nothing was left for the budget to cut
+    assert clustering["inputs"] == {"kept": 6, "dropped_crash": 0, "dropped_timeout": 0, "dropped_disagreement": 0}
+    assert "clustering_budget: 1.0e-06" in (out / "config.yaml").read_text()
