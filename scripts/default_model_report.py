@@ -1,13 +1,14 @@
-"""The default model's results, from the saved records of its two evaluation experiments.
+"""The default model's results, from the saved records of its evaluation experiments.
 
-Reads `results/default-model/{valid,heldout}/` (written by `solve ablate experiments/default-model-*.yaml --out
-...`), recomputes the metrics of each split's filter-cluster run with `solve evaluate` (which needs judge_all, as
-ablate sets it), and writes into results/default-model/:
-- `report.md` and `report.json`: per split, pass@1/10/100 and 10@k for filtering + clustering, filtering only and
-  random choice (the same samples, three choosing rules), per family, and seconds per problem per stage;
-- `solve_rate.png`: solve rate against k (log axis) for both splits.
+Reads the filter-cluster run of each experiment directory given (written by `solve ablate
+experiments/default-model-*.yaml --out DIR`; judge_all is on, so every program's correctness is known), recomputes
+pass@k and 10@k per problem from the records, splits the problems by their split (valid = unseen instances of the
+training families, heldout = families never trained on), and writes into --out:
+- `report.md` and `report.json`: per split, pass@k and 10@k for filtering + clustering, filtering only and random
+  choice (the same samples, three choosing rules), per family, and median seconds per problem per stage;
+- `solve_rate.png`: solve rate against k (log axis) for each split.
 
-    .venv/bin/python scripts/default_model_report.py [--results results/default-model]
+    .venv/bin/python scripts/default_model_report.py results/default-model/quick [...] --out results/default-model
 """
 
 from __future__ import annotations
@@ -22,55 +23,50 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
+import yaml  # noqa: E402
 
-from solver.evaluation.report import evaluate_command  # noqa: E402
+from solver.evaluation.report import family_of, run_metrics  # noqa: E402
+from solver.evaluation.tables import summarise  # noqa: E402
+from solver.pipeline.config import SolveConfig  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 SPLITS = {"valid": "unseen instances of the training families", "heldout": "families never seen in training"}
 RULES = {"10@k_filter_cluster": "filtering + clustering", "10@k_filter": "filtering only", "10@k_plain": "random choice"}
-STAGES = ("sampling", "filtering", "inputs", "clustering", "selection", "hidden", "total")
+STAGES = ("filtering", "inputs", "clustering", "selection", "hidden", "total")
 
 
-def split_numbers(split_dir: Path) -> dict:
-    run = split_dir / "runs" / "filter-cluster"
-    evaluate_command(run)
-    overall = pd.read_csv(run / "metrics" / "overall.csv")
-    by_family = pd.read_csv(run / "metrics" / "by_family.csv")
+def load(experiment: Path) -> tuple[pd.DataFrame, list[dict]]:
+    run = experiment / "runs" / "filter-cluster"
+    config = SolveConfig(**yaml.safe_load((run / "config.yaml").read_text()))
+    spec = yaml.safe_load((experiment / "experiment.yaml").read_text())
+    per_problem, _ = run_metrics(run, config, spec.get("ks"), 100)
     records = [json.loads(line) for line in (run / "problems.jsonl").read_text().splitlines() if line.strip()]
-    seconds = {stage: statistics.median(r["report"]["seconds"].get(stage, 0.0) for r in records) for stage in STAGES}
-    # Sampling happens once per problem, before the variants run: its time is in the ablation's sample files.
-    return {"problems": len(records), "overall": overall.to_dict("records"), "by_family": by_family,
-            "median_seconds": seconds}  # fmt: skip
+    return per_problem, records
 
 
-def markdown(numbers: dict[str, dict]) -> str:
+def markdown(per_split: dict[str, dict], sources: list[str]) -> str:
     lines = ["# The default model: solve rates on the task families", "",
-             "Written by `python scripts/default_model_report.py` from the records of",
-             "`solve ablate experiments/default-model-valid.yaml --out results/default-model/valid` and",
-             "`solve ablate experiments/default-model-heldout.yaml --out results/default-model/heldout`.", ""]  # fmt: skip
-    for split, n in numbers.items():
-        lines += [f"## {split}: {SPLITS[split]} ({n['problems']} problems)", ""]
-        lines += ["| k | pass@k | " + " | ".join(f"10@k {v}" for v in RULES.values()) + " |",
+             "Written by `python scripts/default_model_report.py " + " ".join(sources) + "` from the records of the",
+             "experiments in those directories (each names its `solve ablate` command in experiment.yaml).", ""]  # fmt: skip
+    for split, n in per_split.items():
+        lines += [f"## {split}: {SPLITS[split]} ({n['problems']} problems)", "",
+                  "| k | pass@k | " + " | ".join(f"10@k {v}" for v in RULES.values()) + " |",
                   "|---:|---:|" + "---:|" * len(RULES)]  # fmt: skip
         for row in n["overall"]:
-            lines.append(f"| {int(row['k'])} | {row['pass_at_k']:.3f} | "
-                         + " | ".join(f"{row[c]:.3f}" for c in RULES) + " |")  # fmt: skip
-        lines += ["", "Per family (k = the most samples):", "",
+            lines.append(f"| {int(row['k'])} | {row['pass_at_k']:.3f} | " + " | ".join(f"{row[c]:.3f}" for c in RULES) + " |")
+        lines += ["", "Per family, at the largest k (pass@1 is the share of correct samples):", "",
                   "| family | problems | pass@1 | pass@k | " + " | ".join(f"10@k {v}" for v in RULES.values()) + " |",
                   "|---|---:|---:|---:|" + "---:|" * len(RULES)]  # fmt: skip
-        table = n["by_family"]
-        first, last = table[table.k == table.k.min()], table[table.k == table.k.max()]
-        for (_, low), (_, high) in zip(first.iterrows(), last.iterrows(), strict=True):
-            lines.append(f"| {high['family']} | {int(high['problems'])} | {low['pass_at_k']:.2f} | {high['pass_at_k']:.2f} | "
-                         + " | ".join(f"{high[c]:.2f}" for c in RULES) + " |")  # fmt: skip
-        lines += ["", "Median seconds per problem per stage (after sampling): "
+        for row in n["by_family"]:
+            lines.append(f"| {row['family']} | {row['problems']} | {row['pass_at_1']:.2f} | {row['pass_at_k']:.2f} | "
+                         + " | ".join(f"{row[c]:.2f}" for c in RULES) + " |")  # fmt: skip
+        lines += ["", "Median seconds per problem and stage (sampling is timed by the experiment's sampling step): "
                   + ", ".join(f"{s} {v:.2f}" for s, v in n["median_seconds"].items()), ""]  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
-def plot(numbers: dict[str, dict], path: Path) -> None:
-    fig, axes = plt.subplots(1, len(numbers), figsize=(6 * len(numbers), 4), squeeze=False)
-    for ax, (split, n) in zip(axes[0], numbers.items(), strict=True):
+def plot(per_split: dict[str, dict], path: Path) -> None:
+    fig, axes = plt.subplots(1, len(per_split), figsize=(6 * len(per_split), 4), squeeze=False)
+    for ax, (split, n) in zip(axes[0], per_split.items(), strict=True):
         frame = pd.DataFrame(n["overall"])
         ax.plot(frame["k"], frame["pass_at_k"], "k--", marker="o", label="pass@k")
         for column, label in RULES.items():
@@ -79,7 +75,7 @@ def plot(numbers: dict[str, dict], path: Path) -> None:
         ax.set_ylim(0, 1)
         ax.set_xlabel("k (samples per problem)")
         ax.set_ylabel("solve rate")
-        ax.set_title(f"{split}: {SPLITS[split]}")
+        ax.set_title(f"{split}: {SPLITS[split]} ({n['problems']} problems)", fontsize=9)
         ax.grid(alpha=0.3)
         ax.legend(fontsize=8)
     fig.tight_layout()
@@ -89,16 +85,39 @@ def plot(numbers: dict[str, dict], path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--results", type=Path, default=ROOT / "results" / "default-model")
+    parser.add_argument("experiments", type=Path, nargs="+", help="output directories of `solve ablate`")
+    parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
-    numbers = {split: split_numbers(args.results / split) for split in SPLITS if (args.results / split / "runs").is_dir()}
-    if not numbers:
-        raise SystemExit(f"{args.results}: no evaluated split (run the two `solve ablate` commands first)")
-    (args.results / "report.md").write_text(markdown(numbers))
-    plot(numbers, args.results / "solve_rate.png")
-    as_json = {s: {**n, "by_family": n["by_family"].to_dict("records")} for s, n in numbers.items()}
-    (args.results / "report.json").write_text(json.dumps(as_json, indent=1) + "\n")
-    print(f"wrote {args.results / 'report.md'}, report.json and solve_rate.png")
+    frames, records = [], []
+    for experiment in args.experiments:
+        frame, recs = load(experiment)
+        frames.append(frame)
+        records += recs
+    table = pd.concat(frames, ignore_index=True)
+    table["family"] = table["problem"].map(family_of)
+    table["split"] = table["problem"].map(lambda name: name.split(".")[1])
+    per_split = {}
+    for split in SPLITS:
+        part = table[table["split"] == split]
+        if part.empty:
+            continue
+        last_k = part.groupby("problem")["k"].transform("max")
+        by_family = summarise(part[part["k"] == last_k], "family")
+        pass1 = summarise(part[part["k"] == 1], "family").set_index("family")["pass_at_k"]
+        by_family["pass_at_1"] = by_family["family"].map(pass1)
+        times = [r["report"]["seconds"] for r in records if r["problem"].split(".")[1] == split]
+        per_split[split] = {
+            "problems": int(part["problem"].nunique()),
+            "overall": summarise(part).to_dict("records"),
+            "by_family": by_family.to_dict("records"),
+            "median_seconds": {s: statistics.median(t.get(s, 0.0) for t in times) for s in STAGES},
+        }
+    args.out.mkdir(parents=True, exist_ok=True)
+    sources = [str(e) for e in args.experiments]
+    (args.out / "report.md").write_text(markdown(per_split, sources))
+    (args.out / "report.json").write_text(json.dumps(per_split, indent=1, default=float) + "\n")
+    plot(per_split, args.out / "solve_rate.png")
+    print((args.out / "report.md").read_text())
 
 
 if __name__ == "__main__":
