@@ -282,6 +282,13 @@ CASES = [
     ("train-wrong-kind", {"c.yaml": TRAIN}, ["finetune", "{t}/c.yaml"], ["c.yaml", "field 'kind'"]),
     ("finetune-no-problems", {"c.yaml": with_field(TRAIN, "kind", "finetune")}, ["finetune", "{t}/c.yaml"],
      ["c.yaml", "field 'data.problems'"]),
+    ("finetune-missing-problems", {"c.yaml": with_field(with_field(TRAIN, "kind", "finetune"), "data.problems",
+     "{t}/NO.jsonl")}, ["finetune", "{t}/c.yaml"], ["c.yaml", "field 'data.problems'", "NO.jsonl"]),  # fmt: skip
+    ("finetune-missing-init-from", {"p.json": GOOD, "c.yaml": with_field(with_field(with_field(TRAIN, "kind",
+     "finetune"), "data.problems", "{t}/p.json"), "model.init_from", "{t}/NO/MODEL")}, ["finetune", "{t}/c.yaml"],
+     ["c.yaml", "field 'model.init_from'", "NO/MODEL"]),  # fmt: skip
+    ("train-config-not-utf8", {"c.yaml": b"kind: \xff\xfe\n"}, ["pretrain", "{t}/c.yaml"], ["c.yaml", "UTF-8"]),
+    ("train-config-nested", {"c.yaml": deep(100_000)}, ["pretrain", "{t}/c.yaml"], ["c.yaml", "nested"]),
     # --- tokenizer, import ----------------------------------------------------------------------------------
     ("tokenizer-missing-source", {}, ["train-tokenizer", "{t}/NO/SUCH/DIR", "--out", "{t}/tok"],
      ["NO/SUCH/DIR", "no such file"]),

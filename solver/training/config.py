@@ -179,6 +179,10 @@ def load_config(path: Path, overrides: list[str] | tuple[str, ...] = ()) -> Trai
         raise TrainingConfigError(f"{path}: cannot read: {error.strerror}") from None
     except yaml.YAMLError as error:
         raise TrainingConfigError(f"{path}: invalid YAML: {str(error).splitlines()[0]}") from None
+    except UnicodeDecodeError as error:
+        raise TrainingConfigError(f"{path}: not UTF-8 (byte {error.start})") from None
+    except RecursionError:
+        raise TrainingConfigError(f"{path}: nested too deeply to be a config") from None
     if not isinstance(data, dict):
         raise TrainingConfigError(f"{path}: expected a mapping of sections at the top level")
     for override in overrides:
@@ -212,6 +216,12 @@ def _check_values(config: TrainConfig, where: str) -> None:
         raise TrainingConfigError(f"{where}: field 'data.sources': pre-training needs at least one source")
     if config.kind != "pretrain" and config.data.problems is None:
         raise TrainingConfigError(f"{where}: field 'data.problems': {config.kind} needs a problems path")
+    # Paths are checked here, before a run directory or data report is written.
+    init_from = config.model.init_from
+    if init_from is not None and not (Path(init_from) / "config.json").is_file():
+        raise TrainingConfigError(f"{where}: field 'model.init_from': {init_from}: no saved model (config.json) here")
+    if config.data.problems is not None and not Path(config.data.problems).exists():
+        raise TrainingConfigError(f"{where}: field 'data.problems': {config.data.problems}: no such file or directory")
 
 
 def dump_config(config: TrainConfig) -> str:
