@@ -37,6 +37,23 @@ def _row(stage: str, run: Path, unit: str, minutes: float) -> str:
     return (f"| {stage} | {steps} | {batch} {unit} | {minutes:.0f} min | {_losses(metrics[0])} | {_losses(metrics[-1])} |")
 
 
+def _peeks(results: Path) -> str:
+    """The sampling checks of scripts/peek_default_model.py saved as results/default-model/peek-*.json."""
+    rows = []
+    for path in sorted(results.glob("peek-*.json")):
+        p = json.loads(path.read_text())
+        cpp = "n/a" if p["cpp_syntax_ok"] is None else f"{p['cpp_syntax_ok']:.0%}"
+        rows.append(f"| {Path(p['problem']).name} | {p['samples']} | {p['seconds']:.1f} | {p['finished']:.0%} | "
+                    f"{p['mean_tokens']:.0f} | {p['python_compiles']:.0%} | {cpp} | {p['distinct_programs']} |")  # fmt: skip
+    if not rows:
+        return "Not checked yet."
+    head = ("`scripts/peek_default_model.py --problem P --samples 64 --json results/default-model/peek-NAME.json`: half "
+            "Python 3, half C++, random ratings and tags, temperature 0.25.\n\n"
+            "| problem | samples | seconds | ended with </s> | mean tokens | Python compiles | C++ passes g++ -fsyntax-only "
+            "| distinct |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n")  # fmt: skip
+    return head + "\n".join(rows)
+
+
 def _results(results: Path) -> str:
     report = results / "report.json"
     if not report.exists():
@@ -68,7 +85,13 @@ def main() -> None:
     tok = json.loads((work / "tokenizer" / "tokenizer_training.json").read_text())
     corpus, chunks = json.loads((work / "pretrain" / "data_report.json").read_text())
     (fine,) = json.loads((work / "finetune" / "data_report.json").read_text())
-    families = json.loads((work / "families" / "report.json").read_text())
+    from problems.families.build import HELD_OUT_FAMILIES, families_of
+
+    report = work / "families" / "report.json"  # absent when only the train split was built
+    families = json.loads(report.read_text()) if report.exists() else {
+        "held_out_families": list(HELD_OUT_FAMILIES),
+        "splits": {"train": {"problems": fine["counts"]["problems_used"], "families": [f.name for f in families_of("train")]}},
+    }  # fmt: skip
     timings = json.loads((work / "timings.json").read_text())
     fine_cfg = yaml.safe_load((work / "finetune" / "config.yaml").read_text())
     splits = families["splits"]
@@ -77,10 +100,10 @@ def main() -> None:
 
 What `solve PROBLEM.json` samples from when no `--model` is given: a small AlphaCode-style encoder-decoder
 (`solver.model.AlphaCodeForConditionalGeneration`) trained on this project's 2-core CPU by
-`scripts/train_default_model.py` on the project's own task families (`problems/families/`). It writes working
-Python 3 and C++ programs for new instances of the {len(splits["train"]["families"])} families it was trained on; it
-does not solve real Codeforces problems, nor families it never saw (numbers below). For real problems, pass `--model`
-with a real code model (any local Hugging Face causal model, e.g. the Qwen2.5-Coder GGUF of the README).
+`scripts/train_default_model.py` on the project's own task families (`problems/families/`), to solve new
+instances of the {len(splits["train"]["families"])} families it was trained on; how far it gets is measured below. It
+is not meant for real Codeforces problems: for those, pass `--model` with a real code model (any local Hugging Face
+causal model, e.g. the Qwen2.5-Coder GGUF of the README).
 
 ## Model
 
@@ -115,6 +138,10 @@ the value head, GOLD (alpha {fine_cfg["loss"]["gold_alpha"]:g}, beta {fine_cfg["
 {fine_cfg["loss"]["gold_start_step"]} after a tempering-only phase, MLM; learning rate {fine_cfg["optim"]["lr"]:g}
 to {fine_cfg["optim"]["min_lr"]:g}. Token losses are tempered in fine-tuning, so they are not comparable with
 pre-training's. The machine was shared with other jobs, so the times are longer than a quiet machine's.
+
+## What it writes
+
+{_peeks(args.results)}
 
 ## What it solves
 

@@ -16,11 +16,12 @@ from solver.model import AlphaCodeForConditionalGeneration
 from solver.model.prompt import build_prompt, encode_prompt, program_text, sample_spec
 from solver.model.sampling import sample_programs
 from solver.model.tokenizer import BOS_ID, EOS_ID, MASK_ID, PAD_ID, SPECIAL_TOKENS, check_special_ids, load_tokenizer
+from solver.pipeline.config import DEFAULT_TESTGEN_DIR
 from solver.pipeline.sampling import DEFAULT_MODEL_DIR
 from solver.problem import Language, load_problems
 
 ROOT = Path(__file__).resolve().parents[1]
-SIZE_BUDGET_BYTES = 12 * 1024 * 1024  # it is committed to git
+SIZE_BUDGET_BYTES = 50 * 1024 * 1024  # the bundled models together are committed to git
 PROBLEM = ROOT / "problems" / "examples" / "lcm_pairs.json"
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
@@ -40,7 +41,8 @@ def test_it_is_the_packaged_directory_and_small_enough_for_git():
     assert DEFAULT_MODEL_DIR == ROOT / "solver" / "data" / "default-model"
     files = {f.name: f.stat().st_size for f in DEFAULT_MODEL_DIR.iterdir() if f.is_file()}
     assert {"config.json", "model.safetensors", "tokenizer.json", "MODEL_CARD.md"} <= set(files)
-    assert sum(files.values()) <= SIZE_BUDGET_BYTES, files
+    bundled = [d for d in (DEFAULT_MODEL_DIR, DEFAULT_TESTGEN_DIR) if d.is_dir()]
+    assert sum(f.stat().st_size for d in bundled for f in d.iterdir()) <= SIZE_BUDGET_BYTES, files
 
 
 def test_weights_are_stored_compactly_and_loaded_as_float32(model):
@@ -96,3 +98,4 @@ def test_samples_short_programs_for_a_bundled_problem(model, tokenizer):
         assert math.isfinite(s.logprob_mean) and s.logprob_mean <= 0 and 0.0 <= s.value <= 1.0
         assert isinstance(program_text(tokenizer, s.token_ids), str)
     assert [s.token_ids for s in draw()] == [s.token_ids for s in samples]  # seeded
+
