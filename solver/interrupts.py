@@ -27,15 +27,18 @@ def _main_thread() -> bool:
 
 @contextmanager
 def terminate_as_interrupt() -> Iterator[None]:
-    """Within the block, SIGTERM raises KeyboardInterrupt in the main thread; the old handler is restored after."""
+    """Within the block, SIGTERM and SIGINT raise KeyboardInterrupt in the main thread; the old handlers are
+    restored after. SIGINT is set too because a process started in the background by a script inherits it ignored
+    (POSIX shells do that without job control), and then Ctrl-C or `kill -INT` would do nothing."""
     if not _main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, _raise_interrupt)
+    previous = {signum: signal.signal(signum, _raise_interrupt) for signum in _SIGNALS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 @contextmanager
