@@ -33,6 +33,7 @@ COMMANDS: dict[str, str] = {
     "finetune": "solver.training.commands:finetune_command",
     "train-testgen": "solver.training.commands:train_testgen_command",
     "families": "problems.families.commands:families_command",
+    "serve": "solver.pipeline.serve:serve_command",
 }
 
 

@@ -42,8 +42,8 @@ from solver.problem import Problem, load_problems
 
 console = Console(highlight=False)
 # What sampling depends on: variants equal on these share their samples.
-SAMPLING_FIELDS = ("model", "samples_from", "samples", "languages", "random_metadata", "temperature", "top_k", "top_p",
-                   "max_new_tokens", "batch_size", "seed")  # fmt: skip
+SAMPLING_FIELDS = ("model", "samples_from", "policy_url", "served_model", "api", "samples", "languages", "random_metadata",
+                   "temperature", "top_k", "top_p", "max_new_tokens", "batch_size", "seed")  # fmt: skip
 
 
 class Experiment(BaseModel):
@@ -90,13 +90,13 @@ def write_samples(problems: list[Problem], config: SolveConfig, directory: Path)
     scores as fields). Problems whose file exists are skipped, and files appear whole, so this resumes too."""
     from solver.pipeline.output import safe_name
     from solver.pipeline.policy import SamplingSettings
-    from solver.pipeline.sampling import load_policy, plan_prompts
+    from solver.pipeline.sampling import plan_prompts, policy_for
 
     directory.mkdir(parents=True, exist_ok=True)
     todo = [p for p in problems if not (directory / f"{safe_name(p.name)}.jsonl").exists()]
     if not todo:
         return
-    policy = load_policy(config.model)
+    policy = policy_for(config)
     settings = SamplingSettings(config.temperature, config.top_k, config.top_p, config.max_new_tokens,
                                 config.batch_size, config.seed)  # fmt: skip
     for problem in todo:
@@ -142,7 +142,7 @@ def ablate_command(experiment: Path, *, out: Path | None = None, ray: str | None
         if samples_dir is None:
             samples_dir = out / "samples" / groups[sampling_key(config)]
             write_samples(problems, config, samples_dir)
-        run_config = config.model_copy(update={"samples_from": samples_dir, "model": None})
+        run_config = config.model_copy(update={"samples_from": samples_dir, "model": None, "policy_url": None})
         console.print(f"[bold]variant {name}[/]")
         run_batch(problems, run_config, out / "runs" / name, ray)
     experiment_report(out, spec, configs)

@@ -137,7 +137,8 @@ def failed_record(problem: Problem, error: BaseException) -> dict[str, Any]:
     return {**problem_record(problem, None), "failed": f"{type(error).__name__}: {lines[-1]}"[:500]}
 
 
-def solve_one(problem: Problem, config: SolveConfig, executor, policy, samples_file: Path | None, out_dir: Path):
+def solve_one(problem: Problem, config: SolveConfig, executor, policy, samples_file: Path | None, out_dir: Path,
+              writer=None):  # fmt: skip
     """Run the pipeline on one problem; (sample records with run-wide ids, problem record)."""
     from solver.pipeline.imported import check_scores, read_samples
     from solver.pipeline.solve import run_pipeline
@@ -146,7 +147,7 @@ def solve_one(problem: Problem, config: SolveConfig, executor, policy, samples_f
     if samples_file is not None:
         imported = read_samples(samples_file)
         check_scores(imported, config.pick)
-    result = run_pipeline(problem, config, executor, policy=policy, imported=imported, quiet=True)
+    result = run_pipeline(problem, config, executor, policy=policy, imported=imported, writer=writer, quiet=True)
     return finish(problem, result, out_dir)
 
 
@@ -192,6 +193,8 @@ def batch_command(
     config: Path | None = None,
     overrides: list[str] | None = None,
     model: Path | None = None,
+    policy_url: str | None = None,
+    served_model: str | None = None,
     samples_from: Path | None = None,
     ray: str | None = None,
 ) -> int:
@@ -199,12 +202,14 @@ def batch_command(
 
     Settings are those of `solve`, from --config (a YAML such as a run's config.yaml) and --overrides key=value
     (e.g. samples=64 budget=10 order=smallest). With --samples-from DIR, each problem's programs are read from
-    DIR/<problem name>.jsonl instead of sampled. With --ray ADDRESS (or `local`), problems run as Ray tasks.
+    DIR/<problem name>.jsonl instead of sampled; with --policy-url URL (and --served-model NAME) they are sampled
+    through an OpenAI-compatible server, which many workers can share. With --ray ADDRESS (or `local`), problems run as Ray tasks.
     Exits 1 when a problem of the run failed (recorded with its error; the others still ran), 0 otherwise.
     """
     if samples_from is not None and not Path(samples_from).is_dir():
         raise UsageError(f"{samples_from}: --samples-from for a batch must be a directory of <problem>.jsonl files")
-    settings = with_bundled_models(load_solve_config(config, overrides or (), model=model, samples_from=samples_from))
+    settings = with_bundled_models(load_solve_config(config, overrides or (), model=model, samples_from=samples_from,
+                                                     policy_url=policy_url, served_model=served_model))  # fmt: skip
     check_paths(settings, str(config) if config is not None else "batch")
     loaded = load_problems(problems)
     check_output_dir(out, "--out")
@@ -243,11 +248,12 @@ def _run_locally(todo: list[tuple[Problem, Path | None]], settings: SolveConfig,
     from solver.execution import Executor
     from solver.pipeline.output import safe_name
 
-    policy = None
-    if settings.samples_from is None and todo:
-        from solver.pipeline.sampling import load_policy
+    policy = writer = None
+    if todo:
+        from solver.pipeline.sampling import input_writer_for, policy_for
 
-        policy = load_policy(settings.model)
+        policy = policy_for(settings) if settings.samples_from is None else None
+        writer = input_writer_for(settings, policy)
     columns = [TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
     with Executor(workers=settings.workers, allow_unsafe=settings.allow_unsafe) as executor, \
             Progress(*columns, console=console, disable=not console.is_terminal) as progress:  # fmt: skip
@@ -255,7 +261,7 @@ def _run_locally(todo: list[tuple[Problem, Path | None]], settings: SolveConfig,
         for problem, samples_file in todo:
             out_dir = run.root / "problems" / safe_name(problem.name)
             try:
-                records, record = solve_one(problem, settings, executor, policy, samples_file, out_dir)
+                records, record = solve_one(problem, settings, executor, policy, samples_file, out_dir, writer)
             except Exception as error:  # noqa: BLE001 - one problem's failure must not stop the others
                 records, record = [], failed_record(problem, error)
             run.commit(problem.name, records, record)

@@ -243,6 +243,19 @@ def extract_code(reply: str, language: Language) -> str:
     return reply.strip() + "\n" if whole else ""
 
 
+def inputs_from_replies(problem: PublicProblem, replies: Sequence[str], n: int) -> list[str]:
+    """Up to `n` distinct inputs, one per reply: its first complete fenced block (a cut input would be malformed).
+    A block tagged as a program is the model solving instead of writing an input; inputs equal to an example are
+    dropped, since every candidate agrees on those."""
+    examples = {text.strip() for text in problem.public_tests.input}
+    found: dict[str, None] = {}
+    for reply in replies:
+        block = closed_block(reply, None)
+        if block is not None and block.body.strip() not in examples and block.tag not in CODE_TAGS:
+            found.setdefault(block.body.strip() + "\n")
+    return list(found)[:n]
+
+
 _PROMPT_WORDS = re.compile(r"^\s*(please\s+)?(enter|input|type|give)\b", re.IGNORECASE)
 
 
@@ -393,21 +406,14 @@ class CausalPolicy:
         return [sample for sample in out if sample is not None]
 
     def write_inputs(self, problem: PublicProblem, n: int, seed: int) -> list[str]:
-        """Up to `n` distinct inputs, one per reply; a reply without a complete fenced block gives none (a cut
-        input would be malformed). Inputs equal to an example are dropped: every candidate agrees on those."""
+        """Up to `n` distinct inputs, one per reply (see `inputs_from_replies`)."""
         if n <= 0:
             return []
         prompt = render_prompt(self.tokenizer, input_request(problem), "")
         settings = SamplingSettings(temperature=INPUT_TEMPERATURE, top_p=0.95, max_new_tokens=INPUT_MAX_NEW_TOKENS,
                                     batch_size=INPUT_BATCH, seed=seed)  # fmt: skip
-        examples = {text.strip() for text in problem.public_tests.input}
-        found: dict[str, None] = {}
-        for draw in self._draw_many(problem, prompt, n, settings, None, _seed(seed, 99)):
-            block = closed_block(draw.reply, None)
-            # A block tagged as a program is the model solving instead of writing an input.
-            if block is not None and block.body.strip() not in examples and block.tag not in CODE_TAGS:
-                found.setdefault(block.body.strip() + "\n")
-        return list(found)[:n]
+        draws = self._draw_many(problem, prompt, n, settings, None, _seed(seed, 99))
+        return inputs_from_replies(problem, [draw.reply for draw in draws], n)
 
     # -------------------------------------------------------------------------------- sampling
 

@@ -50,6 +50,12 @@ def solve_command(
     budget: int = 10,
     model: Path | None = None,
     samples_from: Path | None = None,
+    policy_url: str | None = None,
+    served_model: str | None = None,
+    api: Literal["chat", "completions"] = "chat",
+    server_concurrency: int = 16,
+    n_per_request: int = 16,
+    api_key_env: str = "OPENAI_API_KEY",
     samples: int = DEFAULT_SAMPLES,
     languages: list[str] | None = None,
     temperature: float = 0.25,
@@ -59,6 +65,8 @@ def solve_command(
     batch_size: int = 64,
     inputs: int = 50,
     testgen_model: Path | None = None,
+    testgen_url: str | None = None,
+    testgen_served_model: str | None = None,
     testgen: bool = True,
     validate_inputs: bool = False,
     max_clustered: int = 8192,
@@ -84,14 +92,18 @@ def solve_command(
 
     Without --model the bundled default model samples, and the bundled test-input model writes inputs (--no-testgen:
     mutation only); --model takes one of the project's checkpoints or a Hugging Face causal code model (a directory
-    or a .gguf file); --samples-from takes programs sampled elsewhere (JSONL).
+    or a .gguf file); --policy-url samples through an OpenAI-compatible server (vLLM, SGLang, llama-server, TGI,
+    `solve serve`; --served-model names its model, the key is read from $OPENAI_API_KEY or --api-key-env);
+    --samples-from takes programs sampled elsewhere (JSONL). --testgen-url: a server that also writes test inputs.
     Exits 0 when the problem is solved (a submission passes the hidden tests) or, for a file without hidden tests,
     when submissions were chosen; 1 otherwise.
     """
-    if model is not None and samples_from is not None:
-        raise UsageError("--model and --samples-from exclude each other: programs come from one source")
+    if sum(source is not None for source in (model, samples_from, policy_url)) > 1:
+        raise UsageError("--model, --policy-url and --samples-from exclude each other: programs come from one source")
     config = make_config(
-        "solve", model=model, samples_from=samples_from, samples=samples, languages=parse_languages(languages),
+        "solve", model=model, samples_from=samples_from, policy_url=policy_url, served_model=served_model, api=api,
+        server_concurrency=server_concurrency, n_per_request=n_per_request, api_key_env=api_key_env,
+        testgen_url=testgen_url, testgen_served_model=testgen_served_model, samples=samples, languages=parse_languages(languages),
         random_metadata=random_metadata, temperature=temperature, top_k=top_k, top_p=top_p,
         max_new_tokens=max_new_tokens, batch_size=batch_size, filtering=filtering, inputs=inputs,
         testgen_model=testgen_model, testgen=testgen, validate_inputs=validate_inputs, clustering=clustering,
@@ -106,7 +118,7 @@ def solve_command(
     if out is not None:
         check_output_dir(out, "--out")  # now, not after the whole pipeline has run
     require_compilers(config)
-    policy, imported = None, None
+    policy, imported, writer = None, None, None
     if samples_from is not None:
         from solver.pipeline.imported import check_scores, read_samples, report_malformed
 
@@ -114,15 +126,20 @@ def solve_command(
         check_scores(imported, pick)
         report_malformed(imported)
     else:
-        from solver.pipeline.sampling import load_policy
+        from solver.pipeline.sampling import policy_for
 
-        with console.status("loading the model"):
-            policy = load_policy(config.model)
+        with console.status("loading the model" if policy_url is None else f"asking {policy_url} for its models"):
+            policy = policy_for(config)
+    if samples_from is None or testgen_url is not None:
+        from solver.pipeline.sampling import input_writer_for
+
+        writer = input_writer_for(config, policy)  # a test-input server is checked now, not after sampling
     from solver.pipeline.output import print_summary, write_outputs
     from solver.pipeline.solve import run_pipeline
 
     with Executor(workers=config.workers, allow_unsafe=config.allow_unsafe) as executor:
-        result = run_pipeline(the_problem, config, executor, policy=policy, imported=imported, console=console)
+        result = run_pipeline(the_problem, config, executor, policy=policy, imported=imported, writer=writer,
+                              console=console)  # fmt: skip
     print_summary(result, console)
     if out is not None:
         write_outputs(result, out)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from solver.errors import UsageError
 from solver.problem import Language
@@ -28,6 +28,15 @@ class SolveConfig(BaseModel):
     # sampling
     model: Path | None = None  # None: the bundled default model (or programs from `samples_from`)
     samples_from: Path | None = None  # a JSONL of programs made elsewhere instead of a model
+    # an OpenAI-compatible server instead of a local model (solver/pipeline/server.py); the key comes from the
+    # environment variable `api_key_env`, never from a config, which is saved next to the results
+    policy_url: str | None = None
+    served_model: str | None = None  # None: the one model the server lists
+    api: Literal["chat", "completions"] = "chat"  # how instruct models are asked (the own model: completions)
+    server_concurrency: int = Field(16, ge=1, le=1024)  # requests in flight per process
+    n_per_request: int = Field(16, ge=1)  # samples per request (`n`); 1: one request per sample
+    server_timeout: float = Field(600.0, gt=0)  # seconds per request, before it is retried
+    api_key_env: str = "OPENAI_API_KEY"
     samples: int = Field(DEFAULT_SAMPLES, ge=1)
     languages: tuple[Language, ...] = (Language.PYTHON3, Language.CPP)  # split evenly, in this order
     random_metadata: bool = True  # random rating and tags in the prompt (App. C.2); off: the problem's own
@@ -41,6 +50,8 @@ class SolveConfig(BaseModel):
     # test inputs for clustering
     inputs: int = Field(50, ge=0)
     testgen_model: Path | None = None
+    testgen_url: str | None = None  # an OpenAI-compatible server that writes inputs (as the causal policy does)
+    testgen_served_model: str | None = None
     testgen: bool = True  # ask the test-input model (testgen_model, or the bundled one) for inputs; off: mutation only
     validate_inputs: bool = False  # keep only inputs on which the problem's reference solutions agree
     constrained_mutation: bool = True  # mutants keep to the ranges and properties parsed from the statement
@@ -65,6 +76,19 @@ class SolveConfig(BaseModel):
     seed: int = 0
     workers: int | None = Field(None, ge=1, le=500)  # the Executor's bound, MAX_WORKERS (host uids per worker)
     allow_unsafe: bool = False
+
+    @field_validator("policy_url", "testgen_url")
+    @classmethod
+    def _url(cls, url: str | None) -> str | None:
+        if url is not None and not url.strip().lower().startswith(("http://", "https://")):
+            raise ValueError(f"{url!r} is not a server URL (http://HOST:PORT/v1)")
+        return url
+
+    @model_validator(mode="after")
+    def _one_source(self) -> SolveConfig:
+        if self.policy_url is not None and (self.model is not None or self.samples_from is not None):
+            raise ValueError("policy_url excludes model and samples_from: programs come from one source")
+        return self
 
     @field_validator("languages")
     @classmethod
@@ -100,7 +124,7 @@ def with_bundled_models(config: SolveConfig) -> SolveConfig:
     from solver.pipeline.sampling import DEFAULT_MODEL_DIR
 
     update: dict[str, object] = {}
-    if config.model is None and config.samples_from is None:
+    if config.model is None and config.samples_from is None and config.policy_url is None:
         update["model"] = DEFAULT_MODEL_DIR
     bundled_policy = update.get("model", config.model) == DEFAULT_MODEL_DIR
     if bundled_policy and config.testgen and config.testgen_model is None and (DEFAULT_TESTGEN_DIR / "config.json").is_file():

@@ -79,7 +79,7 @@ def _remote_definitions():
     @ray.remote
     def solve_task(problem: Problem, config: SolveConfig, samples_file: str | None, actors: list, isolation: str):
         from solver.pipeline.imported import check_scores, read_samples
-        from solver.pipeline.sampling import load_policy
+        from solver.pipeline.sampling import input_writer_for, policy_for
         from solver.pipeline.solve import run_pipeline
 
         policy = imported = None
@@ -87,9 +87,9 @@ def _remote_definitions():
             imported = read_samples(Path(samples_file))
             check_scores(imported, config.pick)
         else:
-            policy = load_policy(config.model)
+            policy = policy_for(config)  # built here from the config's fields: a server policy too
         return run_pipeline(problem, config, PoolExecutor(actors, isolation), policy=policy, imported=imported,
-                            quiet=True)  # fmt: skip
+                            writer=input_writer_for(config, policy), quiet=True)  # fmt: skip
 
     return ExecutionActor, solve_task
 

@@ -163,7 +163,7 @@ def load_policy(model: Path | None):
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # the stages report progress themselves; loading bars only clutter logs
-    if _is_own_model(model):
+    if is_own_model(model):
         return ModelPolicy(model)
     from solver.pipeline.causal import CausalPolicy, looks_like_causal_model
 
@@ -173,7 +173,26 @@ def load_policy(model: Path | None):
                      "(a directory with config.json, or a .gguf file)")  # fmt: skip
 
 
-def _is_own_model(path: Path) -> bool:
+def policy_for(config):
+    """The policy a `SolveConfig` names: an inference server (`policy_url`) or a model on disk (`model`)."""
+    if config.policy_url is not None:
+        from solver.pipeline.server import policy_from_config
+
+        return policy_from_config(config)
+    return load_policy(config.model)
+
+
+def input_writer_for(config, policy):
+    """Who writes test inputs besides the test-input model: a server named by `testgen_url`, else the policy
+    when it can (a causal model), else nobody (mutation fills in)."""
+    if config.testgen_url is not None and config.testgen:
+        from solver.pipeline.server import testgen_writer_from_config
+
+        return testgen_writer_from_config(config)
+    return policy if hasattr(policy, "write_inputs") else None
+
+
+def is_own_model(path: Path) -> bool:
     import json
 
     config = path / "config.json"

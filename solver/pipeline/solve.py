@@ -27,7 +27,7 @@ from solver.judge import JudgeReport, judge_many, limits_of
 from solver.pipeline.config import SolveConfig
 from solver.pipeline.filtering import FilterResult, filter_programs
 from solver.pipeline.imported import ImportedSamples
-from solver.pipeline.policy import Policy, SamplingSettings
+from solver.pipeline.policy import InputWriter, Policy, SamplingSettings
 from solver.pipeline.sampling import SampleSet, collect, plan_prompts
 from solver.problem import Problem
 from test_generator.generate import GeneratedInputs, generate_inputs, validate
@@ -114,9 +114,11 @@ def run_pipeline(
     *,
     policy: Policy | None = None,
     imported: ImportedSamples | None = None,
+    writer: InputWriter | None = None,
     console: Console | None = None,
     quiet: bool = False,
 ) -> SolveResult:
+    """The pipeline on one problem. `writer` writes test inputs (default: the policy, when it can)."""
     console = console or Console(stderr=True)
     stages = Stages(console, quiet)
     public = problem.public_view()
@@ -150,7 +152,8 @@ def run_pipeline(
             fallback = "nothing to submit: no sample compiled"
 
     with stages.stage("inputs", None) as progress:
-        writer = policy if hasattr(policy, "write_inputs") else None
+        if writer is None and hasattr(policy, "write_inputs"):
+            writer = policy
         inputs = generate_inputs(public, config.inputs if pool else 0, config.seed, testgen_model=config.testgen_model if config.testgen else None,
                                  writer=writer, constrained=config.constrained_mutation)  # fmt: skip
         if config.validate_inputs and inputs.inputs:
