@@ -9,7 +9,8 @@ AlphaCode's recipe, shrunk to fit 2 CPU cores (each training run under 90 minute
      training families, heldout = families never trained on), every program judged in the sandbox;
   4. fine-tuning: `solve finetune configs/finetune-default.yaml` on the train split (tempering T=0.2,
      CORRECT/INCORRECT value conditioning with the judged wrong programs, GOLD after a tempering-only phase, value
-     head, MLM);
+     head, MLM), then `configs/finetune2-default.yaml`, a second run continuing from the first (one run must fit
+     90 minutes, and one pass over the split is not enough);
   5. the test-input model: `solve train-testgen configs/testgen-default.yaml` (same architecture, initialised from
      the same pre-trained checkpoint, AlphaCode §4.6) on the train split's test inputs;
   6. export: both models as float16 safetensors with the tokenizer (under 50 MB together).
@@ -54,6 +55,7 @@ class Paths:
     pretrain = property(lambda self: self.work / "pretrain")
     families = property(lambda self: self.work / "families")
     finetune = property(lambda self: self.work / "finetune")
+    finetune2 = property(lambda self: self.work / "finetune2")
     testgen = property(lambda self: self.work / "testgen")
     timings = property(lambda self: self.work / "timings.json")
 
@@ -141,10 +143,14 @@ def main() -> None:
     timed(paths, "finetune", paths.finetune / "model", lambda: train(
         "finetune", "configs/finetune-default.yaml", [f"run_dir={paths.finetune}", *common, pretrained, train_split],
         args.threads))
+    timed(paths, "finetune2", paths.finetune2 / "model", lambda: train(
+        "finetune", "configs/finetune2-default.yaml",
+        [f"run_dir={paths.finetune2}", *common, f"model.init_from={paths.finetune / 'model'}", train_split],
+        args.threads))
     timed(paths, "testgen", paths.testgen / "model", lambda: train(
         "train-testgen", "configs/testgen-default.yaml", [f"run_dir={paths.testgen}", *common, pretrained, train_split],
         args.threads))
-    size = export(paths.finetune, POLICY_OUT) + export(paths.testgen, TESTGEN_OUT)
+    size = export(paths.finetune2, POLICY_OUT) + export(paths.testgen, TESTGEN_OUT)
     if size > SIZE_BUDGET_BYTES:
         sys.exit(f"the two models take {size / 2**20:.1f} MiB, over the {SIZE_BUDGET_BYTES / 2**20:.0f} MiB budget")
     print(f"done: {POLICY_OUT} and {TESTGEN_OUT} ({size / 2**20:.1f} MiB together)")

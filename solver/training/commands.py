@@ -49,7 +49,8 @@ def build_dataset(config: TrainConfig, tokenizer: PreTrainedTokenizerFast) -> tu
         return pretrain_dataset(chunks, config.seed, enc, dec), [file_report, chunk_report]
     make = finetune_examples if config.kind == "finetune" else testgen_examples
     examples, report = make(config.data.problems, tokenizer, enc, dec)
-    return fixed_dataset(examples, config.seed), [report]
+    buckets = config.train.batch_size if config.train.length_buckets else None
+    return fixed_dataset(examples, config.seed, buckets), [report]
 
 
 def run_config(config: TrainConfig) -> Path:

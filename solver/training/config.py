@@ -107,6 +107,7 @@ class TrainSection:
     log_every: int = 10
     mixed_precision: Literal["auto", "no", "bf16"] = "auto"
     threads: int | None = None  # torch intra-op threads; None leaves torch's default
+    length_buckets: bool = False  # fine-tuning and test-input data: batches of similar length (less padding)
 
 
 @with_config(_STRICT)

@@ -288,21 +288,49 @@ def _epoch_seed(seed: int, epoch: int, salt: int) -> int:
     return (seed * 1_000_003 + epoch * 7_919 + salt) % (2**63)
 
 
+@dataclass(frozen=True)
+class LengthBuckets:
+    """Batches of examples of similar length: a random order is cut into windows of `batches` batches, each window
+    is sorted by cost, cut into batches, and the batches of the whole epoch are shuffled. Right-padding to the
+    longest example of a random batch of 16 family programs wastes ~40% of the compute; sorted windows of 50
+    batches waste ~25%, and the shuffle keeps batches of every length spread over the epoch."""
+
+    costs: tuple[int, ...]  # per example, e.g. encoder tokens + 3 x decoder tokens
+    batch_size: int
+    batches: int = 50
+
+    def arrange(self, order: list[int], generator: torch.Generator) -> list[int]:
+        window = self.batch_size * self.batches
+        groups = []
+        for start in range(0, len(order), window):
+            part = sorted(order[start : start + window], key=lambda i: self.costs[i])
+            groups += [part[i : i + self.batch_size] for i in range(0, len(part), self.batch_size)]
+        # A short last batch stays last, so that no full batch straddles a DataLoader batch boundary.
+        full = [g for g in groups if len(g) == self.batch_size]
+        short = [g for g in groups if len(g) < self.batch_size]
+        shuffled = [full[i] for i in torch.randperm(len(full), generator=generator).tolist()]
+        return [i for group in shuffled + short for i in group]
+
+
 class EpochDataset(Dataset):
     """Examples in a fresh seeded order each epoch. `make(index, epoch)` builds example `index`; the trainer calls
     `set_epoch` before iterating, and the (unshuffled) DataLoader reads positions 0..n-1 of this order, so that
     accelerate can shard batches across processes and skip the batches a resumed run has already seen."""
 
-    def __init__(self, n: int, make: Callable[[int, int], Example], seed: int):
+    def __init__(
+        self, n: int, make: Callable[[int, int], Example], seed: int, bucketing: LengthBuckets | None = None
+    ):
         if n == 0:
             raise TrainingConfigError("no training examples survived the data checks (see the data report)")
-        self.n, self.make, self.seed = n, make, seed
+        self.n, self.make, self.seed, self.bucketing = n, make, seed, bucketing
         self.set_epoch(0)
 
     def set_epoch(self, epoch: int) -> None:
         self.epoch = epoch
         generator = torch.Generator().manual_seed(_epoch_seed(self.seed, epoch, 1))
         self.order = torch.randperm(self.n, generator=generator).tolist()
+        if self.bucketing is not None:
+            self.order = self.bucketing.arrange(self.order, generator)
 
     def __len__(self) -> int:
         return self.n
@@ -320,8 +348,14 @@ def pretrain_dataset(chunks: Sequence[Chunk], seed: int, max_encoder: int, max_d
     return EpochDataset(len(chunks), make, seed)
 
 
-def fixed_dataset(examples: Sequence[Example], seed: int) -> EpochDataset:
-    return EpochDataset(len(examples), lambda index, _epoch: examples[index], seed)
+def fixed_dataset(examples: Sequence[Example], seed: int, batch_size: int | None = None) -> EpochDataset:
+    """A fixed list of examples; with `batch_size`, batched by length (LengthBuckets). The decoder's tokens weigh 3
+    encoder tokens in the cost: its blocks outnumber the encoder's and each also attends to the statement."""
+    bucketing = None
+    if batch_size is not None and batch_size > 1:
+        costs = tuple(len(e.encoder_ids) + 3 * len(e.decoder_ids) for e in examples)
+        bucketing = LengthBuckets(costs, batch_size)
+    return EpochDataset(len(examples), lambda index, _epoch: examples[index], seed, bucketing)
 
 
 def collate(examples: Sequence[Example]) -> dict[str, Tensor]:
