@@ -227,6 +227,11 @@ def run_ct2_convert(case: dict) -> dict:
         if not source.is_dir():  # CTranslate2 reads HF directories: dequantise the GGUF into one first
             directory, kwargs = hf_source(case["model"])
             model = AutoModelForCausalLM.from_pretrained(directory, dtype=torch.float32, **kwargs)
+            # The weights are plain fp32 tensors by now, but transformers keeps the GGUF "quantizer" on the model and
+            # refuses to save it; without the marker it saves an ordinary checkpoint.
+            model.hf_quantizer = None
+            if hasattr(model.config, "quantization_config"):
+                del model.config.quantization_config
             model.save_pretrained(hf_dir)
             load_tokenizer(case["model"]).save_pretrained(hf_dir)
             del model
