@@ -132,11 +132,14 @@ causal model, e.g. the Qwen2.5-Coder GGUF of the README).
 | --- | --- | --- | --- | --- | --- |
 {_row("pre-training", work / "pretrain", "chunks", timings["pretrain"] / 60)}
 {_row("fine-tuning", work / "finetune", "programs", timings.get("finetune", 0) / 60)}
+{_row("fine-tuning, second run", work / "finetune2", "programs", timings.get("finetune2", 0) / 60) if (work / "finetune2").is_dir() else ""}
 
 Fine-tuning follows AlphaCode §4.3: tempering (logits / {fine_cfg["loss"]["temperature"]:g}), value conditioning and
 the value head, GOLD (alpha {fine_cfg["loss"]["gold_alpha"]:g}, beta {fine_cfg["loss"]["gold_beta"]:g}) from step
 {fine_cfg["loss"]["gold_start_step"]} after a tempering-only phase, MLM; learning rate {fine_cfg["optim"]["lr"]:g}
-to {fine_cfg["optim"]["min_lr"]:g}. Token losses are tempered in fine-tuning, so they are not comparable with
+to {fine_cfg["optim"]["min_lr"]:g}. The second run (configs/finetune2-default.yaml) continues from the first with GOLD
+from its first step and batches grouped by length; the first run alone (about 0.7 passes over the programs) left a
+model whose samples did not compile. Token losses are tempered in fine-tuning, so they are not comparable with
 pre-training's. The machine was shared with other jobs, so the times are longer than a quiet machine's.
 
 ## What it writes

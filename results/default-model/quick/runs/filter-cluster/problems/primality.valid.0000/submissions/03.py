@@ -1,0 +1,8 @@
+from math import isqrt
+
+n = int(input())
+ans = n
+for d in range(2, isqrt(n) + 1):
+    if n % d == 0:
+        out("NO")
+print("YES" if ans == n else "NO")
