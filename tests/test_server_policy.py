@@ -242,6 +242,22 @@ def test_server_ignoring_n_gets_single_requests(scripted):
     assert len(samples) == 3 and not any(s.finished for s in samples)  # finish_reason "length": kept, unfinished
 
 
+def test_server_refusing_n_above_its_slots_gets_single_requests(scripted):
+    """llama-server answers n above its --parallel with a 400; the policy then sends single requests."""
+    def reply(body):
+        if body["n"] > 1:
+            return 400, json.dumps({"error": {"code": 400, "message": "n: Value must be between 1 <= value <= 1, "
+                                              "but got 2", "type": "invalid_request_error"}})  # fmt: skip
+        return 200, _chat(PROGRAM)
+
+    server = scripted(reply)
+    samples = ServerPolicy(server.url, "m", n_per_request=2).sample(
+        PROBLEM, plan_prompts(PROBLEM, 2, (PY,), 0), SamplingSettings(seed=0))  # fmt: skip
+    assert [b["n"] for b in server.bodies] == [2, 1, 1] and len(samples) == 2
+    assert all(s.code.startswith("print(sum(") for s in samples)
+    assert server.bodies[0]["logprobs"] is True and server.bodies[0]["top_logprobs"] == 1
+
+
 def test_inputs_written_through_a_server(scripted):
     replies = iter(["```\n2 3\n```", "```python\nprint(1)\n```", PROBLEM.public_tests.input[0], "```\n2 3\n```"])
     server = scripted(lambda body: (200, _chat(*[next(replies) for _ in range(body["n"])])))

@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -243,6 +244,9 @@ class ServerPolicy:
             body["top_k"] = settings.top_k  # not in OpenAI's API; vLLM, SGLang and llama.cpp read it
         if logprobs and self._state.logprobs_supported:
             body["logprobs"] = True if self.api == "chat" else 1
+            if self.api == "chat":
+                # the chosen token's log-prob is all we need: llama-server otherwise sends 20 alternatives per token
+                body["top_logprobs"] = 1
         return body
 
     def _prompt_calls(self, indices: Sequence[int], request: str, fence_tag: str, settings: SamplingSettings,
@@ -332,6 +336,12 @@ class ServerPolicy:
                 with self._state.lock:
                     self._state.logprobs_supported = False
                 return self._call(call, what)
+            if error.status == 400 and body.get("n", 1) > 1 and _rejects_n(error.detail):
+                # llama-server refuses n above its --parallel slots: send single requests (each reuses a slot's
+                # cached prompt) rather than fail
+                with self._state.lock:
+                    self._state.n_supported = False
+                return []
             if error.status == 400 and _over_context(error.detail):
                 raise ServerError(f"{self.base_url}: the prompt for {what} does not fit the server's context: "
                                   f"{error.detail}", 400, error.detail) from None  # fmt: skip
@@ -412,6 +422,12 @@ def _parse_choice(choice: dict[str, Any], endpoint: str, usage: dict[str, Any]) 
     n_tokens = len(logprobs) if logprobs is not None else usage.get("completion_tokens")
     total = float(sum(logprobs)) if logprobs else None
     return _Choice(str(text), finished, n_tokens if isinstance(n_tokens, int) else None, total, None, reason)
+
+
+def _rejects_n(detail: str) -> bool:
+    """A 400 about the number of choices (llama-server: "n: Value must be between 1 <= value <= 4, but got 16")."""
+    text = detail.lower()
+    return bool(re.search(r"\bn(_cmpl)?\b", text)) and ("must be between" in text or "n_cmpl" in text or "'n'" in text)
 
 
 def _token_logprobs(logprobs: Any) -> list[float] | None:
