@@ -175,7 +175,7 @@ CASES = [
     ("samples-pick-value", {"p.json": GOOD, "s.jsonl": PROGRAM}, ["{t}/p.json", "--samples-from", "{t}/s.jsonl",
      "--pick", "value"], ["s.jsonl", "--pick value", "field 'value'"]),  # fmt: skip
     ("model-and-samples", {"p.json": GOOD, "s.jsonl": PROGRAM}, ["{t}/p.json", "--samples-from", "{t}/s.jsonl",
-     "--model", "{t}/m"], ["--model and --samples-from"]),  # fmt: skip
+     "--model", "{t}/m"], ["--model, --policy-url and --samples-from exclude each other"]),  # fmt: skip
     ("model-missing", {"p.json": GOOD}, ["{t}/p.json", "--model", "{t}/no-model", "--out", "{t}/run"],
      ["no-model", "field 'model'", "no such file"]),
     ("testgen-not-model", {"p.json": GOOD, "s.jsonl": PROGRAM, "tg/x": ""}, ["{t}/p.json", "--samples-from",
