@@ -1,0 +1,3 @@
+for _ in range(int(input())):
+    n, k = map(int, input().split())
+    print((n + k - 1) // k)

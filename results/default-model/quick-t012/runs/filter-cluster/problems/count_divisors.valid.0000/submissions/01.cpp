@@ -1,0 +1,11 @@
+#include <bits/stdc++.h>
+using namespace std;
+int main() {
+    {
+        long long n, ans = 0;
+        cin >> n;
+        for (long long i = 1; i * i <= n; ++i)
+            if (n % i == 0) ans += (i * i == n ? i : i + n / i);
+        cout << ans << "\n";
+    }
+}

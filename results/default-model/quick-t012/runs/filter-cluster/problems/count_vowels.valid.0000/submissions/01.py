@@ -1,0 +1,3 @@
+input()
+s = input().strip()
+print(sum(1 for c in s if c not in "aeiouy"))

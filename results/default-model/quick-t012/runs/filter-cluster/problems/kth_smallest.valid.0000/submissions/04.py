@@ -1,0 +1,3 @@
+n, k = map(int, input().split())
+a = sorted(set(map(int, input().split())))
+print(a[k - 1] if k <= len(a) else -1)
