@@ -50,8 +50,11 @@ def generate_inputs(
     testgen_model: Path | None = None,
     writer: InputWriter | None = None,
     constrained: bool = False,
+    device: str = "auto",
+    dtype: str = "auto",
 ) -> GeneratedInputs:
-    """Up to `n` distinct inputs (fewer only when no source can produce more)."""
+    """Up to `n` distinct inputs (fewer only when no source can produce more). `device` and `dtype` place the
+    test-input model, as `SolveConfig`'s settings of those names do."""
     examples = {text for text in problem.public_tests.input}
     kept: dict[str, str] = {}  # input -> source, in order found
     duplicates = 0
@@ -70,9 +73,11 @@ def generate_inputs(
                 kept[text] = source
 
     if n > 0 and testgen_model is not None:
+        from solver.pipeline.config import resolve_device
         from solver.training.testgen import sample_test_inputs
 
-        offer(sample_test_inputs(Path(testgen_model), problem, n, seed), "testgen-model")
+        device, dtype = resolve_device(device, dtype)
+        offer(sample_test_inputs(Path(testgen_model), problem, n, seed, device=device, dtype=dtype), "testgen-model")
     if n > len(kept) and writer is not None:
         offer(writer.write_inputs(problem, min(n - len(kept), MAX_WRITTEN_INPUTS), seed), "policy")
     if n > len(kept):

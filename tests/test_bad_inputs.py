@@ -193,6 +193,8 @@ CASES = [
     ("languages-unknown", {"p.json": GOOD}, ["{t}/p.json", "--languages", "COBOL"], ["--languages", "COBOL"]),
     ("languages-java", {"p.json": GOOD}, ["{t}/p.json", "--languages", "JAVA"], ["field 'languages'", "JAVA"]),
     ("choice-bad", {"p.json": GOOD}, ["{t}/p.json", "--fuzzy-method", "magic"], ["--fuzzy-method", "magic"]),
+    ("device-unknown", {"p.json": GOOD}, ["{t}/p.json", "--device", "tpu"], ["--device", "tpu"]),
+    ("dtype-unknown", {"p.json": GOOD}, ["{t}/p.json", "--dtype", "int8"], ["--dtype", "int8"]),
     ("int-bad", {"p.json": GOOD}, ["{t}/p.json", "--samples", "many"], ["--samples", "invalid int value"]),
     ("unknown-option", {"p.json": GOOD}, ["{t}/p.json", "--sampels", "4"], ["unrecognized arguments: --sampels"]),
     # --- judge ----------------------------------------------------------------------------------------------
@@ -222,6 +224,8 @@ CASES = [
      "--samples-from", "{t}/s", "--overrides", "budget"], ["override 'budget'", "key=value"]),  # fmt: skip
     ("override-bad-yaml", {"p.json": GOOD, "s/p.jsonl": PROGRAM}, ["batch", "{t}/p.json", "--out", "{t}/run",
      "--samples-from", "{t}/s", "--overrides", "budget=[1"], ["override 'budget'", "not valid YAML"]),  # fmt: skip
+    ("override-device-unknown", {"p.json": GOOD, "s/p.jsonl": PROGRAM}, ["batch", "{t}/p.json", "--out", "{t}/run",
+     "--samples-from", "{t}/s", "--overrides", "device=tpu"], ["field 'device'", "'cuda'"]),  # fmt: skip
     ("override-model-missing", {"p.json": GOOD}, ["batch", "{t}/p.json", "--out", "{t}/run", "--overrides",
      "model={t}/nothing"], ["field 'model'", "nothing", "no such file"]),  # fmt: skip
     ("config-missing", {"p.json": GOOD}, ["batch", "{t}/p.json", "--out", "{t}/run", "--config", "{t}/c.yaml"],
@@ -236,6 +240,8 @@ CASES = [
      "--config", "{t}/c.yaml"], ["c.yaml", "not UTF-8"]),  # fmt: skip
     ("config-wrong-type", {"p.json": GOOD, "c.yaml": "budget: ten\n"}, ["batch", "{t}/p.json", "--out", "{t}/run",
      "--config", "{t}/c.yaml"], ["c.yaml", "field 'budget'"]),  # fmt: skip
+    ("config-dtype-unknown", {"p.json": GOOD, "c.yaml": "dtype: fp8\n"}, ["batch", "{t}/p.json", "--out", "{t}/run",
+     "--config", "{t}/c.yaml"], ["c.yaml", "field 'dtype'", "'bfloat16'"]),  # fmt: skip
     ("config-nested-deep", {"p.json": GOOD, "c.yaml": "a: " + deep(20_000)}, ["batch", "{t}/p.json", "--out",
      "{t}/run", "--config", "{t}/c.yaml"], ["c.yaml", "invalid YAML"]),  # fmt: skip
     ("resume-other-settings", {"p.json": GOOD, "s/p.jsonl": PROGRAM, "run/config.yaml": "budget: 3\n",
@@ -255,6 +261,8 @@ CASES = [
      ["e.yaml", "field 'variants'"]),
     ("ablate-variant-typo", {"e.yaml": experiment(variants={"a": {}, "b": {"sampels": 4}})},
      ["ablate", "{t}/e.yaml", "--out", "{t}/out"], ["e.yaml", "variant 'b'", "field 'sampels'", "unknown field"]),
+    ("ablate-variant-dtype-unknown", {"e.yaml": experiment(variants={"gpu": {"dtype": "fp8"}})},
+     ["ablate", "{t}/e.yaml", "--out", "{t}/out"], ["e.yaml", "variant 'gpu'", "field 'dtype'"]),
     ("ablate-variant-negative-temperature", {"e.yaml": experiment(variants={"hot": {"temperature": -1}})},
      ["ablate", "{t}/e.yaml", "--out", "{t}/out"], ["e.yaml", "variant 'hot'", "field 'temperature'"]),
     ("ablate-base-typo", {"e.yaml": experiment(base={"budgett": 1})}, ["ablate", "{t}/e.yaml", "--out", "{t}/out"],

@@ -32,6 +32,7 @@ from solver.errors import UsageError
 from solver.locations import check_output_dir
 from solver.pipeline.config import (
     SolveConfig,
+    check_device,
     check_paths,
     config_yaml,
     field_error,
@@ -41,9 +42,11 @@ from solver.pipeline.config import (
 from solver.problem import Problem, load_problems
 
 console = Console(highlight=False)
-# What sampling depends on: variants equal on these share their samples.
-SAMPLING_FIELDS = ("model", "samples_from", "policy_url", "served_model", "api", "samples", "languages", "random_metadata",
-                   "temperature", "top_k", "top_p", "max_new_tokens", "batch_size", "seed")  # fmt: skip
+# What sampling depends on: variants equal on these share their samples. Device and dtype count: another dtype
+# rounds the logits otherwise, and a GPU has other kernels and another random stream, so the samples differ.
+SAMPLING_FIELDS = ("model", "samples_from", "policy_url", "served_model", "api", "samples", "languages",
+                   "random_metadata", "temperature", "top_k", "top_p", "max_new_tokens", "batch_size", "device",
+                   "dtype", "seed")  # fmt: skip
 
 
 class Experiment(BaseModel):
@@ -129,6 +132,8 @@ def ablate_command(experiment: Path, *, out: Path | None = None, ray: str | None
     problems = load_problems(spec.problems)
     for name, config in configs.items():  # every path the variants read, before anything is written
         check_paths(config, f"{experiment}: variant '{name}'")
+        if ray is None:  # Ray's problem tasks may find GPUs this machine lacks
+            check_device(config)
     check_output_dir(out, "--out")
     (out / "configs").mkdir(parents=True, exist_ok=True)
     (out / "experiment.yaml").write_text(Path(experiment).read_text(encoding="utf-8"), encoding="utf-8")

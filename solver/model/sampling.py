@@ -27,6 +27,10 @@ Scores returned with each sample (the same numbers whatever sampling settings we
 
 Determinism: one torch.Generator seeded with `seed` drives every draw, so the same arguments (including
 batch_size) give the same samples.
+
+Devices: everything runs where the model is (`model.device`, in `model.dtype`): the caches, the accumulators and the
+generator are made there, and only prompts and bookkeeping live on the host. A GPU's samples differ from a CPU's
+(other kernels, another random stream), seeded the same way.
 """
 
 from __future__ import annotations
@@ -182,6 +186,8 @@ def model_logprobs(logits: Tensor, tokens: Tensor, score_temperature: float = 1.
 def prefill(model: AlphaCodeForConditionalGeneration, prompts: Sequence[Tensor], bos_id: int) -> EncodedPrompts:
     """Encode P prompts (right-padded into one batch), compute each decoder layer's cross-attention K/V, and run
     the first decoder step on <s>; all of it once per prompt, however many samples will share it."""
+    # The padded ids and mask are built on the host and moved once: filling a GPU tensor row by row (the prompts
+    # arrive as CPU tensors) would be one transfer per prompt.
     lengths = torch.tensor([len(p) for p in prompts])
     ids = torch.full((len(prompts), int(lengths.max())), model.config.pad_token_id, dtype=torch.long)
     for i, prompt in enumerate(prompts):
@@ -374,12 +380,13 @@ def sample_programs(
 
 
 def _to_samples(result: BatchResult, batch_prompt: Tensor) -> list[Sample]:
-    out = []
+    # Each tensor is copied to Python lists whole: indexing a GPU tensor per row would wait on the device each time.
     values = torch.sigmoid(result.value_logits).tolist()
+    finished, scored, totals = result.finished.tolist(), result.n_scored.tolist(), result.logprob_sum.tolist()
+    out = []
     for i, row in enumerate(result.tokens.tolist()):
-        finished = bool(result.finished[i])
-        n_program = int(result.n_scored[i]) - int(finished)  # drop </s>; <pad> only follows it
-        n_scored = max(int(result.n_scored[i]), 1)
-        total = float(result.logprob_sum[i])
-        out.append(Sample(tuple(row[:n_program]), total, total / n_scored, values[i], finished, int(batch_prompt[i])))
+        n_program = int(scored[i]) - int(finished[i])  # drop </s>; <pad> only follows it
+        n_scored = max(int(scored[i]), 1)
+        mean = totals[i] / n_scored
+        out.append(Sample(tuple(row[:n_program]), totals[i], mean, values[i], finished[i], int(batch_prompt[i])))
     return out

@@ -22,7 +22,7 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -30,7 +30,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from solver.errors import UsageError
 from solver.interrupts import deferred_interrupts
 from solver.locations import check_output_dir
-from solver.pipeline.config import SolveConfig, check_paths, config_yaml, load_solve_config, with_bundled_models
+from solver.pipeline.config import (
+    SolveConfig,
+    check_device,
+    check_paths,
+    config_yaml,
+    load_solve_config,
+    with_bundled_models,
+)
 from solver.problem import Problem, load_problems
 
 console = Console(highlight=False)
@@ -76,7 +83,7 @@ class RunDirectory:
         self._take_lock()
         saved = self.root / "config.yaml"
         text = config_yaml(config)
-        if saved.exists() and saved.read_text(encoding="utf-8") != text:
+        if saved.exists() and not _same_settings(saved.read_text(encoding="utf-8"), config):
             raise UsageError(f"{saved}: this run was started with other settings; resume it with the same ones "
                              "or choose another --out")  # fmt: skip
         if not saved.exists():
@@ -125,6 +132,18 @@ class RunDirectory:
         with deferred_interrupts():
             end = _append(self.samples, [json.dumps(r, ensure_ascii=False) for r in sample_records])
             _append(self.problems, [json.dumps({**problem_record, "samples_end": end}, ensure_ascii=False)])
+
+
+def _same_settings(saved: str, config: SolveConfig) -> bool:
+    """The saved config.yaml holds `config`'s settings. Compared as settings, not as text, so that a run saved
+    before a setting existed (device and dtype came later) resumes when that setting is left at its default."""
+    import yaml
+    from pydantic import ValidationError
+
+    try:
+        return SolveConfig(**(yaml.safe_load(saved) or {})) == config
+    except (yaml.YAMLError, TypeError, ValidationError):
+        return False
 
 
 def problem_record(problem: Problem, report: dict[str, Any]) -> dict[str, Any]:
@@ -196,6 +215,8 @@ def batch_command(
     policy_url: str | None = None,
     served_model: str | None = None,
     samples_from: Path | None = None,
+    device: Literal["auto", "cpu", "cuda"] | None = None,
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] | None = None,
     ray: str | None = None,
 ) -> int:
     """Solve every problem in PROBLEMS (a directory or JSONL) into the run directory OUT; rerun to resume.
@@ -204,13 +225,17 @@ def batch_command(
     (e.g. samples=64 budget=10 order=smallest). With --samples-from DIR, each problem's programs are read from
     DIR/<problem name>.jsonl instead of sampled; with --policy-url URL (and --served-model NAME) they are sampled
     through an OpenAI-compatible server, which many workers can share. With --ray ADDRESS (or `local`), problems run as Ray tasks.
+    --device and --dtype place a model loaded here (as for `solve`; a --policy-url server ignores them).
     Exits 1 when a problem of the run failed (recorded with its error; the others still ran), 0 otherwise.
     """
     if samples_from is not None and not Path(samples_from).is_dir():
         raise UsageError(f"{samples_from}: --samples-from for a batch must be a directory of <problem>.jsonl files")
     settings = with_bundled_models(load_solve_config(config, overrides or (), model=model, samples_from=samples_from,
-                                                     policy_url=policy_url, served_model=served_model))  # fmt: skip
+                                                     policy_url=policy_url, served_model=served_model,
+                                                     device=device, dtype=dtype))  # fmt: skip
     check_paths(settings, str(config) if config is not None else "batch")
+    if ray is None:
+        check_device(settings)
     loaded = load_problems(problems)
     check_output_dir(out, "--out")
     records = run_batch(loaded, settings, Path(out), ray)

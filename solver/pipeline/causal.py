@@ -327,11 +327,12 @@ class StopAtBlock(StoppingCriteria):
 
     def __call__(self, input_ids, scores, **kwargs):
         decode = self.tokenizer.decode
+        last_two = input_ids[:, -2:].tolist()  # one copy per step, not one per row (each a sync on a GPU)
         for row in range(input_ids.shape[0]):
             # Decode the whole reply only when a backtick was just written: a fence can only close then.
             if row not in self.ended and (
-                int(input_ids[row, -1]) in self.eos_ids
-                or "`" in decode(input_ids[row, -2:])
+                last_two[row][-1] in self.eos_ids
+                or "`" in decode(last_two[row])
                 and closed_block(self.reply_prefix + decode(input_ids[row, self.prompt_len :]), self.tags) is not None
             ):
                 self.ended[row] = input_ids.shape[1] - self.prompt_len

@@ -15,7 +15,14 @@ from rich.console import Console
 from solver.errors import UsageError
 from solver.execution import Executor
 from solver.locations import check_output_dir
-from solver.pipeline.config import DEFAULT_SAMPLES, SolveConfig, check_paths, make_config, with_bundled_models
+from solver.pipeline.config import (
+    DEFAULT_SAMPLES,
+    SolveConfig,
+    check_device,
+    check_paths,
+    make_config,
+    with_bundled_models,
+)
 from solver.problem import Language, Problem, load_problems, parse_language
 
 console = Console(highlight=False)
@@ -63,6 +70,8 @@ def solve_command(
     top_p: float = 1.0,
     max_new_tokens: int = 768,
     batch_size: int = 64,
+    device: Literal["auto", "cpu", "cuda"] = "auto",
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto",
     inputs: int = 50,
     testgen_model: Path | None = None,
     testgen_url: str | None = None,
@@ -95,6 +104,8 @@ def solve_command(
     or a .gguf file); --policy-url samples through an OpenAI-compatible server (vLLM, SGLang, llama-server, TGI,
     `solve serve`; --served-model names its model, the key is read from $OPENAI_API_KEY or --api-key-env);
     --samples-from takes programs sampled elsewhere (JSONL). --testgen-url: a server that also writes test inputs.
+    --device and --dtype place the models loaded here (the policy and the test-input model): auto is cuda in
+    bfloat16 when torch sees a GPU, else cpu in float32; a --policy-url server ignores them.
     Exits 0 when the problem is solved (a submission passes the hidden tests) or, for a file without hidden tests,
     when submissions were chosen; 1 otherwise.
     """
@@ -105,8 +116,9 @@ def solve_command(
         server_concurrency=server_concurrency, n_per_request=n_per_request, api_key_env=api_key_env,
         testgen_url=testgen_url, testgen_served_model=testgen_served_model, samples=samples, languages=parse_languages(languages),
         random_metadata=random_metadata, temperature=temperature, top_k=top_k, top_p=top_p,
-        max_new_tokens=max_new_tokens, batch_size=batch_size, filtering=filtering, inputs=inputs,
-        testgen_model=testgen_model, testgen=testgen, validate_inputs=validate_inputs, clustering=clustering,
+        max_new_tokens=max_new_tokens, batch_size=batch_size, device=device, dtype=dtype, filtering=filtering,
+        inputs=inputs, testgen_model=testgen_model, testgen=testgen, validate_inputs=validate_inputs,
+        clustering=clustering,
         max_clustered=max_clustered, fuzzy=fuzzy, fuzzy_method=fuzzy_method, budget=budget, order=order, pick=pick,
         clustering_budget=clustering_budget, run_limit_factor=run_limit_factor, population_filter=population_filter,
         tolerance=tolerance, constrained_mutation=constrained_mutation, judge_all=judge_all, seed=seed,
@@ -118,6 +130,7 @@ def solve_command(
     if out is not None:
         check_output_dir(out, "--out")  # now, not after the whole pipeline has run
     require_compilers(config)
+    check_device(config)
     policy, imported, writer = None, None, None
     if samples_from is not None:
         from solver.pipeline.imported import check_scores, read_samples, report_malformed

@@ -9,12 +9,15 @@ largest clusters first).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from solver.errors import UsageError
 from solver.problem import Language
+
+if TYPE_CHECKING:  # torch is imported only where a model is loaded: `solve judge` and server runs go without it
+    import torch
 
 # Sized so that `solve PROBLEM.json` with the bundled default model finishes in about a minute on 2 quiet CPU cores:
 # it samples ~500 programs a minute (MODEL_CARD.md), so ~30 s of sampling, then compiling and filtering the samples.
@@ -45,6 +48,9 @@ class SolveConfig(BaseModel):
     top_p: float = Field(1.0, gt=0, le=1)
     max_new_tokens: int = Field(768, ge=1)
     batch_size: int = Field(64, ge=1)
+    # where a model loaded here runs (the policy and the test-input model; a server policy ignores both)
+    device: Literal["auto", "cpu", "cuda"] = "auto"  # auto: cuda when torch sees a GPU, else cpu
+    dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto"  # auto: bfloat16 on cuda, float32 on cpu
     # filtering
     filtering: bool = True
     # test inputs for clustering
@@ -141,6 +147,30 @@ def check_paths(config: SolveConfig, where: str) -> None:
     if config.testgen_model is not None and not (Path(config.testgen_model) / "config.json").is_file():
         raise UsageError(f"{where}: field 'testgen_model': {config.testgen_model}: not a test-input model directory "
                          "(no config.json)")  # fmt: skip
+
+
+def resolve_device(device: str = "auto", dtype: str = "auto") -> tuple[torch.device, torch.dtype]:
+    """The `device` and `dtype` settings → what a model is loaded with. "auto" is the GPU when torch sees one (in a
+    Ray task that reserved a GPU, Ray's CUDA_VISIBLE_DEVICES shows it alone, as cuda:0) in bfloat16, else the CPU
+    in float32: bfloat16 was measured slower than float32 on this CPU (README, "the fastest CPU path")."""
+    import torch
+
+    if device == "cuda" and not torch.cuda.is_available():
+        raise UsageError("--device cuda: no CUDA device is available (torch.cuda.is_available() is False)")
+    if device == "auto":
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    if dtype == "auto":
+        dtype = "bfloat16" if device == "cuda" else "float32"
+    return torch.device(device), getattr(torch, dtype)
+
+
+def check_device(config: SolveConfig) -> None:
+    """A run that loads a model itself (a policy that is neither a server nor a file of samples, or the test-input
+    model) fails now, not after sampling, when `device` names a GPU this machine lacks. Not for Ray runs: their
+    problem tasks may run on other machines, with GPUs the driver's machine does not have."""
+    local_policy = config.policy_url is None and config.samples_from is None
+    if local_policy or (config.testgen and config.testgen_model is not None and config.inputs > 0):
+        resolve_device(config.device, config.dtype)
 
 
 def config_yaml(config: SolveConfig) -> str:

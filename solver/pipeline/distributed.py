@@ -87,7 +87,9 @@ def _remote_definitions():
             imported = read_samples(Path(samples_file))
             check_scores(imported, config.pick)
         else:
-            policy = policy_for(config)  # built here from the config's fields: a server policy too
+            # Built here from the config's fields, a server policy too. A task given num_gpus=1 sees only its GPU
+            # (Ray sets CUDA_VISIBLE_DEVICES), so device "auto" or "cuda" resolves to it as cuda:0.
+            policy = policy_for(config)
         return run_pipeline(problem, config, PoolExecutor(actors, isolation), policy=policy, imported=imported,
                             writer=input_writer_for(config, policy), quiet=True)  # fmt: skip
 

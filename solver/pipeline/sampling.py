@@ -13,12 +13,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from solver.errors import UsageError
 from solver.execution import Program
 from solver.model.prompt import PromptSpec, sample_spec, spec_from_problem
 from solver.pipeline.policy import PolicySample, Progress, SamplingSettings
 from solver.problem import Language, PublicProblem
+
+if TYPE_CHECKING:  # torch is imported when a model loads, not with this module
+    import torch
 
 DEFAULT_MODEL_DIR = Path(__file__).resolve().parent.parent / "data" / "default-model"
 # Scores are log-probabilities under the distribution the model was fine-tuned to (logits / 0.2, tempering), the
@@ -93,7 +97,7 @@ def collect(samples: Sequence[PolicySample], ids: Sequence[str] | None = None) -
 class ModelPolicy:
     """The project's encoder-decoder: every prompt encoded once, samples drawn by the fast mass sampler."""
 
-    def __init__(self, model_dir: Path):
+    def __init__(self, model_dir: Path, *, device: str | torch.device = "cpu", dtype: torch.dtype | None = None):
         import torch
 
         from solver.model import AlphaCodeForConditionalGeneration
@@ -104,8 +108,9 @@ class ModelPolicy:
             raise UsageError(f"{model_dir}: not a model directory (no config.json)")
         self.name = f"alphacode:{model_dir}"
         self.tokenizer = load_tokenizer(model_dir)
-        # Weights may be stored compactly (bfloat16); sampling on a CPU is fastest in float32.
-        self.model = AlphaCodeForConditionalGeneration.from_pretrained(model_dir, dtype=torch.float32).eval()
+        # Weights may be stored compactly (bfloat16); sampling on a CPU is fastest in float32, hence the default.
+        model = AlphaCodeForConditionalGeneration.from_pretrained(model_dir, dtype=dtype or torch.float32)
+        self.model = model.to(device).eval()
 
     def sample(
         self,
@@ -152,9 +157,11 @@ class ModelPolicy:
         return out
 
 
-def load_policy(model: Path | None):
+def load_policy(model: Path | None, device: str = "auto", dtype: str = "auto"):
     """`--model PATH` → a policy: the project's own checkpoints, or any Hugging Face causal model (a directory or a
-    .gguf file). No path: the bundled default model."""
+    .gguf file). No path: the bundled default model. `device` and `dtype` as in `SolveConfig` (see resolve_device)."""
+    from solver.pipeline.config import resolve_device
+
     model = DEFAULT_MODEL_DIR if model is None else Path(model)
     if model == DEFAULT_MODEL_DIR and not (model / "config.json").is_file():
         raise UsageError(f"the bundled default model is missing from {model}; pass --model DIR")
@@ -163,12 +170,13 @@ def load_policy(model: Path | None):
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()  # the stages report progress themselves; loading bars only clutter logs
+    device, dtype = resolve_device(device, dtype)
     if is_own_model(model):
-        return ModelPolicy(model)
+        return ModelPolicy(model, device=device, dtype=dtype)
     from solver.pipeline.causal import CausalPolicy, looks_like_causal_model
 
     if looks_like_causal_model(model):
-        return CausalPolicy(model)
+        return CausalPolicy(model, device=device, dtype=dtype)
     raise UsageError(f"{model}: neither one of this project's checkpoints nor a Hugging Face causal model "
                      "(a directory with config.json, or a .gguf file)")  # fmt: skip
 
@@ -179,7 +187,7 @@ def policy_for(config):
         from solver.pipeline.server import policy_from_config
 
         return policy_from_config(config)
-    return load_policy(config.model)
+    return load_policy(config.model, config.device, config.dtype)
 
 
 def input_writer_for(config, policy):

@@ -27,12 +27,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from solver.errors import UsageError
 from solver.problem import Language
+
+if TYPE_CHECKING:  # torch is imported when a model loads, not with this module
+    import torch
 
 MAX_N = 1024  # samples per request; more is almost surely a mistake that would hold the model for hours
 
@@ -145,10 +148,10 @@ class OwnModelBackend:
 
     prompt_format = "alphacode"
 
-    def __init__(self, path: Path, max_batch: int):
+    def __init__(self, path: Path, max_batch: int, *, device: torch.device, dtype: torch.dtype):
         from solver.pipeline.sampling import ModelPolicy
 
-        self.policy, self.max_batch = ModelPolicy(path), max_batch
+        self.policy, self.max_batch = ModelPolicy(path, device=device, dtype=dtype), max_batch
         self.window = self.policy.model.config.max_encoder_len
 
     def complete(self, prompts: list[str], params: Params) -> list[Choice]:
@@ -220,10 +223,10 @@ class CausalBackend:
 
     prompt_format = "instruct"
 
-    def __init__(self, path: Path, max_batch: int):
+    def __init__(self, path: Path, max_batch: int, *, device: torch.device, dtype: torch.dtype):
         from solver.pipeline.causal import CausalPolicy
 
-        self.policy, self.max_batch = CausalPolicy(path), max_batch
+        self.policy, self.max_batch = CausalPolicy(path, device=device, dtype=dtype), max_batch
 
     def complete(self, prompts: list[str], params: Params) -> list[Choice]:
         from solver.pipeline.causal import Prompt
@@ -279,15 +282,17 @@ class CausalBackend:
         return out
 
 
-def load_backend(path: Path, max_batch: int):
-    """The backend for MODEL: this project's checkpoint, else a causal model (whose loader names what is wrong)."""
+def load_backend(path: Path, max_batch: int, device: str = "auto", dtype: str = "auto"):
+    """The backend for MODEL: this project's checkpoint, else a causal model (whose loader names what is wrong),
+    placed by `device` and `dtype` as `SolveConfig`'s settings of those names place a local policy."""
+    from solver.pipeline.config import resolve_device
     from solver.pipeline.sampling import is_own_model
 
     if not Path(path).exists():
         raise UsageError(f"{path}: no such model file or directory")
-    if is_own_model(Path(path)):
-        return OwnModelBackend(Path(path), max_batch)
-    return CausalBackend(Path(path), max_batch)
+    placed_device, placed_dtype = resolve_device(device, dtype)
+    backend = OwnModelBackend if is_own_model(Path(path)) else CausalBackend
+    return backend(Path(path), max_batch, device=placed_device, dtype=placed_dtype)
 
 
 # ------------------------------------------------------------------------------------------- the app
@@ -403,20 +408,25 @@ def make_server(app, sock: socket.socket, log_level: str = "warning"):
 
 
 def serve_command(model: Path, *, host: str = "127.0.0.1", port: int = 8000, max_batch: int = 64,
-                  name: str | None = None) -> int:  # fmt: skip
+                  name: str | None = None, device: Literal["auto", "cpu", "cuda"] = "auto",
+                  dtype: Literal["auto", "float32", "bfloat16", "float16"] = "auto") -> int:  # fmt: skip
     """Serve MODEL (this project's checkpoint or a local causal model) as an OpenAI-compatible endpoint.
 
     POST /v1/completions and /v1/chat/completions, GET /v1/models and /health, at http://HOST:PORT/v1; point
     `solve --policy-url` (or any OpenAI client) at it. --name is the model's id (default: the directory's or
-    file's name); --max-batch bounds the rows decoded together. Ctrl-C stops it.
+    file's name); --max-batch bounds the rows decoded together; --device and --dtype place the model (auto: cuda
+    in bfloat16 when torch sees a GPU, else cpu in float32). Ctrl-C stops it.
     """
     if max_batch < 1:
         raise UsageError(f"--max-batch: must be at least 1, got {max_batch}")
+    from solver.pipeline.config import resolve_device
+
+    resolve_device(device, dtype)  # a missing GPU is one line before the port is taken
     sock = bind(host, port)
     from transformers.utils import logging as hf_logging
 
     hf_logging.disable_progress_bar()
-    backend = load_backend(Path(model), max_batch)
+    backend = load_backend(Path(model), max_batch, device, dtype)
     name = name or Path(model).name
     server = make_server(make_app(backend, name), sock, log_level="info")
     bound = sock.getsockname()

@@ -155,7 +155,8 @@ def run_pipeline(
         if writer is None and hasattr(policy, "write_inputs"):
             writer = policy
         inputs = generate_inputs(public, config.inputs if pool else 0, config.seed, testgen_model=config.testgen_model if config.testgen else None,
-                                 writer=writer, constrained=config.constrained_mutation)  # fmt: skip
+                                 writer=writer, constrained=config.constrained_mutation, device=config.device,
+                                 dtype=config.dtype)  # fmt: skip
         if config.validate_inputs and inputs.inputs:
             references = [p for p in _references(problem)]
             inputs = validate(executor, inputs, references, limits)

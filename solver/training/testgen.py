@@ -29,14 +29,17 @@ def sample_test_inputs(
     temperature: float = 1.0,
     max_new_tokens: int | None = None,
     batch_size: int = 64,
+    device: str | torch.device = "cpu",
+    dtype: torch.dtype = torch.float32,
 ) -> list[str]:
     """Up to `n` distinct test inputs for `problem`, in the order first sampled (fewer only if the model produces
-    fewer distinct finished inputs within MAX_ROUNDS rounds). Same arguments, same inputs."""
+    fewer distinct finished inputs within MAX_ROUNDS rounds). Same arguments, same inputs. The model runs on
+    `device` in `dtype` (float32 by default: the fast type on a CPU)."""
     if n < 0:
         raise ValueError(f"sample_test_inputs: n must be >= 0, got {n}")
     model_dir = Path(model_dir)
     tokenizer = load_tokenizer(model_dir)
-    model = AlphaCodeForConditionalGeneration.from_pretrained(model_dir, dtype=torch.float32).eval()
+    model = AlphaCodeForConditionalGeneration.from_pretrained(model_dir, dtype=dtype).to(device).eval()
     cfg = model.config
     prompt = torch.tensor(testgen_prompt_ids(tokenizer, problem, cfg.max_encoder_len).ids, dtype=torch.long)
     if prompt.numel() == 0:
