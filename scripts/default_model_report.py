@@ -25,7 +25,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import yaml  # noqa: E402
 
-from solver.evaluation.report import family_of, run_metrics  # noqa: E402
+from solver.evaluation.report import draw_rules, family_of, run_metrics  # noqa: E402
 from solver.evaluation.tables import summarise  # noqa: E402
 from solver.pipeline.config import SolveConfig  # noqa: E402
 
@@ -67,17 +67,8 @@ def markdown(per_split: dict[str, dict], sources: list[str]) -> str:
 def plot(per_split: dict[str, dict], path: Path) -> None:
     fig, axes = plt.subplots(1, len(per_split), figsize=(6 * len(per_split), 4), squeeze=False)
     for ax, (split, n) in zip(axes[0], per_split.items(), strict=True):
-        frame = pd.DataFrame(n["overall"])
-        ax.plot(frame["k"], frame["pass_at_k"], "k--", marker="o", label="pass@k")
-        for column, label in RULES.items():
-            ax.plot(frame["k"], frame[column], marker="o", label=f"10@k {label}")
-        ax.set_xscale("log")
-        ax.set_ylim(0, 1)
-        ax.set_xlabel("k (samples per problem)")
-        ax.set_ylabel("solve rate")
+        draw_rules(ax, pd.DataFrame(n["overall"]), RULES)
         ax.set_title(f"{split}: {SPLITS[split]} ({n['problems']} problems)", fontsize=9)
-        ax.grid(alpha=0.3)
-        ax.legend(fontsize=8)
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)

@@ -330,3 +330,26 @@ def test_batch_records_a_failing_problem_and_goes_on(scripted, tmp_path):
     failed = [name for name, record in records.items() if record.get("failed")]
     assert len(records) == 2 and len(failed) == 1 and "garland" in failed[0].lower()
     assert "does not fit the server's context" in records[failed[0]]["failed"]
+
+
+def test_sigterm_during_a_long_generation_exits_at_once(scripted, tmp_path):
+    """A server still generating (here: one that never answers) must not hold up SIGTERM: the run exits 130 within
+    seconds, not after the request timeout, and leaves no partial output."""
+    answer = threading.Event()
+    server = scripted(lambda body: (answer.wait(120), (200, _chat(PROGRAM)))[1])
+    out = tmp_path / "run"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "solver.cli", str(EXAMPLE), "--policy-url", server.url, "--served-model", "m",
+         "--samples", "4", "--out", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        deadline = time.monotonic() + 300  # generous: starting torch on a loaded machine is slow
+        while not server.bodies and time.monotonic() < deadline:  # sampling has started: a request is in flight
+            time.sleep(0.05)
+        assert server.bodies, process.stderr.read() if process.poll() is not None else "the run never asked the server"
+        process.terminate()
+        code = process.wait(timeout=90)  # far under the 600 s request timeout the old pool waited for
+    finally:
+        answer.set()
+        process.kill()
+    assert code == 130
+    assert not (out / "report.json").exists()

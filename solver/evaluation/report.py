@@ -154,3 +154,17 @@ def _plot(curves: pd.DataFrame, column: str, ylabel: str, path: Path, title: str
     fig.tight_layout()
     fig.savefig(path)
     plt.close(fig)
+
+
+def draw_rules(ax, overall: pd.DataFrame, rules: dict[str, str], top: float = 1.0) -> None:
+    """One axes of a solve-rate plot: pass@k dashed, then 10@k under each choosing rule (column -> label), k on a
+    log axis. For the reports of experiments that compare rules on the same samples."""
+    ax.plot(overall["k"], overall["pass_at_k"], "k--", marker="o", label="pass@k")
+    for column, name in rules.items():
+        ax.plot(overall["k"], overall[column], marker="o", label=f"10@k {name}")
+    ax.set_xscale("log")
+    ax.set_ylim(0, top)
+    ax.set_xlabel("k (samples per problem)")
+    ax.set_ylabel("solve rate")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=8)

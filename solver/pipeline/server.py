@@ -28,7 +28,8 @@ import re
 import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+import queue
+from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlsplit
@@ -105,6 +106,38 @@ class _State:
     n_supported: bool = True
     logprobs_supported: bool = True
     lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class _DaemonPool:
+    """At most `workers` calls at a time on daemon threads. Not a ThreadPoolExecutor: its threads are joined when
+    the pool closes and again at interpreter exit, so a Ctrl-C or SIGTERM during a long generation would wait for
+    the server to finish it (up to the request timeout) before the run could exit."""
+
+    def __init__(self, workers: int):
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._closed, self._workers = False, workers
+        for i in range(workers):
+            threading.Thread(target=self._work, name=f"server-policy-{i}", daemon=True).start()
+
+    def submit(self, fn, *args) -> Future:
+        future: Future = Future()
+        self._jobs.put((future, fn, args))
+        return future
+
+    def _work(self) -> None:
+        while (job := self._jobs.get()) is not None:
+            future, fn, args = job
+            if self._closed or not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn(*args))
+            except BaseException as error:  # handed to the waiting thread, which raises it
+                future.set_exception(error)
+
+    def close(self) -> None:
+        self._closed = True
+        for _ in range(self._workers):  # one stop mark each; a worker busy on a call takes its mark after it
+            self._jobs.put(None)
 
 
 class ServerPolicy:
@@ -296,25 +329,23 @@ class ServerPolicy:
         """Every call, at most `concurrency` at a time; a call the server answered with too few choices is
         followed by single requests for the rest."""
         got: dict[int, tuple[_Choice, _Call]] = {}
-        with ThreadPoolExecutor(max_workers=self.concurrency, thread_name_prefix="server-policy") as pool:
+        pool = _DaemonPool(self.concurrency)
+        try:
             pending: dict[Future, _Call] = {pool.submit(self._call, call, what): call for call in calls}
-            try:
-                while pending:
-                    done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                    for future in done:
-                        call = pending.pop(future)
-                        choices = future.result()
-                        for index, choice in zip(call.indices, choices):
-                            got[index] = (choice, call)
-                        for index in call.indices[len(choices) :]:
-                            single = self._single(call, index, settings)
-                            pending[pool.submit(self._call, single, what)] = single
-                        if progress is not None and choices:
-                            progress(min(len(choices), len(call.indices)))
-            except BaseException:
-                for future in pending:
-                    future.cancel()
-                raise
+            while pending:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for future in done:
+                    call = pending.pop(future)
+                    choices = future.result()
+                    for index, choice in zip(call.indices, choices):
+                        got[index] = (choice, call)
+                    for index in call.indices[len(choices) :]:
+                        single = self._single(call, index, settings)
+                        pending[pool.submit(self._call, single, what)] = single
+                    if progress is not None and choices:
+                        progress(min(len(choices), len(call.indices)))
+        finally:
+            pool.close()  # queued calls are dropped; calls in flight are left to finish or die with the process
         return got
 
     @staticmethod
