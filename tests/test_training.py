@@ -108,7 +108,8 @@ def test_corpus_skips_bad_files_by_reason(workspace: Path) -> None:
 
 def test_finetune_examples_carry_true_metadata_and_labels(workspace: Path) -> None:
     tokenizer = load_tokenizer(workspace / "tok")
-    examples, report = finetune_examples(workspace / "problems", tokenizer, max_encoder=512, max_decoder=256)
+    examples, report = finetune_examples(workspace / "problems", tokenizer, max_encoder=512, max_decoder=256,
+                                         value_view=False)  # fmt: skip
     assert report.skipped == {"invalid_problem_file": 2, "problem_without_solutions": 1,
                               "program_over_decoder_window": 1, "language_without_prompt_name": 1}  # fmt: skip
     assert len(report.errors) == 2 and any("broken.json" in e and "description" in e for e in report.errors)
@@ -124,6 +125,31 @@ def test_finetune_examples_carry_true_metadata_and_labels(workspace: Path) -> No
     assert programs["print(int(input()))\n"] is False and programs["print(int(input()) + 1)\n"] is True
     cpp = [e for e in examples if "LANGUAGE IS cpp" in decode_text(tokenizer, e.encoder_ids)]
     assert len(cpp) == 1 and decode_text(tokenizer, cpp[0].decoder_ids) == CPP_FILE
+
+
+def test_value_head_learns_only_under_the_header_sampling_uses(workspace: Path) -> None:
+    """With the value view, a value label never comes with a header that gives it away: every labelled example
+    says CORRECT SOLUTION, incorrect programs are seen twice (conditioning under INCORRECT with token loss, the
+    value head under CORRECT without), and collate gives the value-only rows no token targets."""
+    tokenizer = load_tokenizer(workspace / "tok")
+    examples, report = finetune_examples(workspace / "problems", tokenizer, max_encoder=512, max_decoder=256)
+    assert report.counts["correct"] == 3 and report.counts["incorrect"] == report.counts["value_only"] == 2
+    assert len(examples) == 7
+    labelled = [e for e in examples if e.correct is not None]
+    assert sorted(e.correct for e in labelled) == [False, False, True, True, True]
+    assert all("\nCORRECT SOLUTION\n" in decode_text(tokenizer, e.encoder_ids) for e in labelled)
+    conditioned = [e for e in examples if e.token_loss]
+    assert len(conditioned) == 5 and sum("\nINCORRECT SOLUTION\n" in decode_text(tokenizer, e.encoder_ids)
+                                         for e in conditioned) == 2  # fmt: skip
+    batch = collate(examples)
+    no_targets = (batch["labels"] == -100).all(dim=1)
+    assert no_targets.tolist() == [not e.token_loss for e in examples]
+    assert batch["has_label"].tolist() == [e.correct is not None for e in examples]
+
+    only_correct, report = finetune_examples(workspace / "problems", tokenizer, max_encoder=512, max_decoder=256,
+                                             incorrect_solutions=False)  # value conditioning off  # fmt: skip
+    assert len(only_correct) == 3 and all(e.correct and e.token_loss for e in only_correct)
+    assert "incorrect" not in report.counts
 
 
 def test_testgen_examples_are_distinct_inputs_of_every_split(workspace: Path) -> None:

@@ -47,8 +47,12 @@ def build_dataset(config: TrainConfig, tokenizer: PreTrainedTokenizerFast) -> tu
         files, file_report = read_corpus(config.data.sources, config.data.max_bytes)
         chunks, chunk_report = chunk_corpus(files, tokenizer, enc, dec)
         return pretrain_dataset(chunks, config.seed, enc, dec), [file_report, chunk_report]
-    make = finetune_examples if config.kind == "finetune" else testgen_examples
-    examples, report = make(config.data.problems, tokenizer, enc, dec)
+    if config.kind == "finetune":
+        examples, report = finetune_examples(config.data.problems, tokenizer, enc, dec,
+                                             incorrect_solutions=config.data.incorrect_solutions,
+                                             value_view=config.data.value_view)  # fmt: skip
+    else:
+        examples, report = testgen_examples(config.data.problems, tokenizer, enc, dec)
     buckets = config.train.batch_size if config.train.length_buckets else None
     return fixed_dataset(examples, config.seed, buckets), [report]
 

@@ -63,6 +63,10 @@ class DataSection:
     # own windows. Short chunks cost far less per token (attention is quadratic), and a model with rotary
     # positions trained on them still takes the full windows afterwards.
     pivot_windows: tuple[int, int] | None = None
+    # Fine-tuning only. incorrect_solutions off: value conditioning off (correct solutions only, header constant).
+    # value_view: the value head learns only under the CORRECT header that sampling uses (solver/training/data.py).
+    incorrect_solutions: bool = True
+    value_view: bool = True
 
 
 @with_config(_STRICT)

@@ -7,7 +7,11 @@
 - Fine-tuning (§4.3): every correct and incorrect solution of every problem. The encoder reads the prompt with
   the problem's TRUE rating, tags and the solution's language, and CORRECT/INCORRECT SOLUTION from the label;
   the decoder reads the program. Problems without solutions and programs over the decoder window are counted
-  and skipped, as are problem files that fail to load.
+  and skipped, as are problem files that fail to load. The value head must not learn its label from that header
+  line (sampling always says CORRECT, so it would answer "correct" to everything): with `value_view`, it is
+  trained only on examples under the CORRECT header, where every incorrect solution appears a second time with
+  no token loss. Without `incorrect_solutions` (value conditioning off), only correct solutions are read and the
+  header is constant.
 - Test-input model (§4.6): the encoder reads the statement, the decoder one test input (public, private and
   generated inputs, each distinct input once).
 
@@ -56,6 +60,7 @@ class Example:
     encoder_ids: tuple[int, ...]
     decoder_ids: tuple[int, ...]
     correct: bool | None = None
+    token_loss: bool = True  # False: the program is seen only by the value head
 
 
 @dataclass(frozen=True)
@@ -204,9 +209,11 @@ def load_problems_tolerant(path: Path) -> tuple[list[Problem], Counter[str], lis
 
 
 def finetune_examples(
-    path: Path, tokenizer: PreTrainedTokenizerFast, max_encoder: int, max_decoder: int
+    path: Path, tokenizer: PreTrainedTokenizerFast, max_encoder: int, max_decoder: int, *,
+    incorrect_solutions: bool = True, value_view: bool = True,
 ) -> tuple[list[Example], DataReport]:
-    """One example per correct or incorrect solution (see the module docstring)."""
+    """One example per correct or incorrect solution, plus with `value_view` one per incorrect solution for the
+    value head alone (see the module docstring)."""
     problems, skipped, errors = load_problems_tolerant(path)
     counts: Counter[str] = Counter()
     examples: list[Example] = []
@@ -217,7 +224,8 @@ def finetune_examples(
         counts["problems_used"] += 1
         public = problem.public_view()
         prompts: dict[tuple[Language, bool], tuple[int, ...]] = {}
-        for correct, solutions in ((True, problem.solutions), (False, problem.incorrect_solutions)):
+        kinds = ((True, problem.solutions), (False, problem.incorrect_solutions))
+        for correct, solutions in kinds if incorrect_solutions else kinds[:1]:
             for language, source in zip(solutions.language, solutions.solution):
                 if language not in LANGUAGE_NAMES:
                     skipped["language_without_prompt_name"] += 1
@@ -229,12 +237,20 @@ def finetune_examples(
                 if program.truncated:
                     skipped["program_over_decoder_window"] += 1
                     continue
-                if (language, correct) not in prompts:
-                    spec = spec_from_problem(public, language, correct)
-                    encoded = encode_prompt(tokenizer, build_prompt(public, spec), max_encoder)
-                    counts["prompts_cut"] += encoded.truncated
-                    prompts[language, correct] = encoded.ids
-                examples.append(Example(prompts[language, correct], program.ids, correct))
+                for header in {correct, True} if value_view else {correct}:
+                    if (language, header) not in prompts:
+                        spec = spec_from_problem(public, language, header)
+                        encoded = encode_prompt(tokenizer, build_prompt(public, spec), max_encoder)
+                        counts["prompts_cut"] += encoded.truncated
+                        prompts[language, header] = encoded.ids
+                if not value_view:
+                    examples.append(Example(prompts[language, correct], program.ids, correct))
+                elif correct:
+                    examples.append(Example(prompts[language, True], program.ids, True))
+                else:  # conditioning under the true header; the value head under the one sampling uses
+                    examples.append(Example(prompts[language, False], program.ids, None))
+                    examples.append(Example(prompts[language, True], program.ids, False, token_loss=False))
+                    counts["value_only"] += 1
                 counts["correct" if correct else "incorrect"] += 1
     return examples, DataReport("fine-tuning examples", len(examples), dict(skipped), dict(counts),
                                 tuple(errors[:MAX_REPORTED_ERRORS]))  # fmt: skip
@@ -375,7 +391,8 @@ def collate(examples: Sequence[Example]) -> dict[str, Tensor]:
         attention_mask[row, : len(enc)] = 1
         decoder_input_ids[row, : len(dec) - 1] = torch.tensor(dec[:-1])
         decoder_attention_mask[row, : len(dec) - 1] = True
-        labels[row, : len(dec) - 1] = torch.tensor(dec[1:])
+        if example.token_loss:
+            labels[row, : len(dec) - 1] = torch.tensor(dec[1:])
     correct = torch.tensor([float(bool(e.correct)) for e in examples])
     has_label = torch.tensor([e.correct is not None for e in examples])
     return {
