@@ -59,3 +59,7 @@ def test_variants_share_model_samples(tiny_model_dir, tmp_path, one_torch_thread
     a = [json.loads(x)["code"] for x in (out / "runs" / "a" / "samples.jsonl").read_text().splitlines()]
     b = [json.loads(x)["code"] for x in (out / "runs" / "b" / "samples.jsonl").read_text().splitlines()]
     assert a == b and len(a) == 4
+    timing = json.loads((out / "samples" / "g0" / "sampling.json").read_text())
+    [(name, record)] = timing.items()  # one problem: its sampling seconds and tokens, for per-CPU-minute rates
+    assert name == "9002_A. Day and Night" and record["samples"] == 4 and record["seconds"] > 0
+    assert 4 <= record["tokens"] <= 4 * 12

@@ -262,6 +262,21 @@ def test_bad_configs_fail_with_one_line_naming_the_field(workspace: Path, tmp_pa
     assert load_config(config, ["train.steps=7", "loss.gold_start_step=2"]).train.steps == 7
 
 
+def test_model_n_kv_head_makes_the_multi_head_ablation(workspace: Path, tmp_path: Path) -> None:
+    """model.n_kv_head overrides the preset's single K/V head: n_head K/V heads is standard attention (MHA), with
+    K/V projections n_head times wider; a value that does not divide n_head is one line naming the field."""
+    from solver.training.trainer import build_model
+
+    tokenizer = load_tokenizer(workspace / "tok")
+    config = config_text(workspace, "pretrain", tmp_path / "run")
+    mqa = build_model(load_config(config), tokenizer, None)
+    mha = build_model(load_config(config, ["model.n_kv_head=4"]), tokenizer, None)
+    assert (mqa.config.n_kv_head, mha.config.n_kv_head, mha.config.n_head) == (1, 4, 4)
+    assert sum(p.numel() for p in mha.parameters()) > sum(p.numel() for p in mqa.parameters())
+    with pytest.raises(TrainingConfigError, match=r"field 'model.n_kv_head': .*must divide n_head=4"):
+        build_model(load_config(config, ["model.n_kv_head=3"]), tokenizer, None)
+
+
 def test_testgen_model_samples_distinct_inputs(workspace: Path) -> None:
     from solver.problem import load_problem
     from solver.training.testgen import sample_test_inputs

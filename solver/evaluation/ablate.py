@@ -21,6 +21,7 @@ saved records: `summary.csv|md`, `curves.csv`, and the plots `10_at_k.png` and `
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +91,9 @@ def sampling_key(config: SolveConfig) -> str:
 
 def write_samples(problems: list[Problem], config: SolveConfig, directory: Path) -> None:
     """Sample every problem once into DIR/<problem>.jsonl (the --samples-from format, with the prompt metadata and
-    scores as fields). Problems whose file exists are skipped, and files appear whole, so this resumes too."""
+    scores as fields). Problems whose file exists are skipped, and files appear whole, so this resumes too.
+    DIR/sampling.json records each problem's sampling seconds and generated tokens (samples per CPU-minute is
+    what architecture ablations compare); it is not a `.jsonl`, so no problem's samples are looked up in it."""
     from solver.pipeline.output import safe_name
     from solver.pipeline.policy import SamplingSettings
     from solver.pipeline.sampling import plan_prompts, policy_for
@@ -102,11 +105,16 @@ def write_samples(problems: list[Problem], config: SolveConfig, directory: Path)
     policy = policy_for(config)
     settings = SamplingSettings(config.temperature, config.top_k, config.top_p, config.max_new_tokens,
                                 config.batch_size, config.seed)  # fmt: skip
+    timing_file = directory / "sampling.json"
+    timings = json.loads(timing_file.read_text(encoding="utf-8")) if timing_file.exists() else {}
     for problem in todo:
         public = problem.public_view()
         plan = plan_prompts(public, config.samples, config.languages, config.seed, config.random_metadata)
+        start = time.perf_counter()
         with console.status(f"sampling {config.samples} programs for {problem.name}"):
             samples = policy.sample(public, plan, settings)
+        timings[problem.name] = {"seconds": round(time.perf_counter() - start, 3), "samples": len(samples),
+                                 "tokens": sum(s.n_tokens or 0 for s in samples)}  # fmt: skip
         lines = []
         for i, s in enumerate(samples):
             prompt = None if s.spec is None else {"rating": s.spec.rating, "tags": list(s.spec.tags)}
@@ -119,6 +127,9 @@ def write_samples(problems: list[Problem], config: SolveConfig, directory: Path)
         tmp = target.with_suffix(".tmp")
         tmp.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
         tmp.replace(target)
+        tmp = timing_file.with_suffix(".tmp")  # after the samples: a problem timed is a problem sampled
+        tmp.write_text(json.dumps(timings, indent=1) + "\n", encoding="utf-8")
+        tmp.replace(timing_file)
         console.print(f"sampled {len(samples)} programs for {problem.name}")
 
 

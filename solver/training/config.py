@@ -38,6 +38,7 @@ class ModelSection:
     max_encoder_len: int = 1536
     max_decoder_len: int = 768
     dropout: float = 0.0
+    n_kv_head: int | None = None  # None: the preset's (1, multi-query); n_head: standard multi-head (the ablation)
 
 
 @with_config(_STRICT)

@@ -130,9 +130,14 @@ def build_model(config: TrainConfig, tokenizer: PreTrainedTokenizerFast, resume_
         model_config = AlphaCodeConfig.from_preset(
             m.preset, vocab_size=len(tokenizer), max_encoder_len=m.max_encoder_len,
             max_decoder_len=m.max_decoder_len, dropout=m.dropout,
+            **({} if m.n_kv_head is None else {"n_kv_head": m.n_kv_head}),
         )  # fmt: skip
-    except ValueError as error:
-        raise TrainingConfigError(f"field 'model.preset': {error}") from None
+    except Exception as error:  # a ValueError, which huggingface_hub's strict dataclasses wrap in their own error
+        cause = error.__cause__ or error
+        if not isinstance(cause, ValueError):
+            raise
+        field = "model.n_kv_head" if m.n_kv_head is not None and "n_kv_head" in str(cause) else "model.preset"
+        raise TrainingConfigError(f"field '{field}': {cause}") from None
     torch.manual_seed(config.seed)
     return AlphaCodeForConditionalGeneration(model_config)
 
