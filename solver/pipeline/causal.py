@@ -38,7 +38,7 @@ from transformers.utils import is_gguf_available
 
 from solver.errors import UsageError
 from solver.model.prompt import PromptSpec
-from solver.pipeline.policy import PolicySample, Progress, SamplingSettings
+from solver.pipeline.policy import PolicySample, Progress, SamplingSettings, helper_settings
 from solver.problem import Language, PublicProblem
 
 TITLES = {Language.PYTHON3: "Python 3", Language.CPP: "C++17"}
@@ -344,7 +344,7 @@ def _seed(base: int, part: int) -> int:
 
 
 class CausalPolicy:
-    """`Policy` and `InputWriter` for a local Hugging Face causal LM (directory or GGUF file)."""
+    """`Policy`, `InputWriter` and `ProgramWriter` for a local Hugging Face causal LM (directory or GGUF file)."""
 
     def __init__(self, path: Path, *, device: str = "cpu", dtype=None):
         path = Path(path)
@@ -394,7 +394,8 @@ class CausalPolicy:
         for language, indices in by_language.items():
             prompt = render_prompt(self.tokenizer, solution_request(problem, language), FENCE_TAG[language])
             seed = _seed(settings.seed, list(Language).index(language))  # a language's samples ignore the plan order
-            draws = self._draw_many(problem, prompt, len(indices), settings, ACCEPTED_TAGS[language], seed, progress)
+            draws = self._draw_many(problem.name, prompt, len(indices), settings, ACCEPTED_TAGS[language], seed,
+                                    progress)  # fmt: skip
             for index, draw in zip(indices, draws):
                 code = extract_code(draw.reply, language)
                 total = sum(draw.logprobs)
@@ -413,12 +414,19 @@ class CausalPolicy:
         prompt = render_prompt(self.tokenizer, input_request(problem), "")
         settings = SamplingSettings(temperature=INPUT_TEMPERATURE, top_p=0.95, max_new_tokens=INPUT_MAX_NEW_TOKENS,
                                     batch_size=INPUT_BATCH, seed=seed)  # fmt: skip
-        draws = self._draw_many(problem, prompt, n, settings, None, _seed(seed, 99))
+        draws = self._draw_many(problem.name, prompt, n, settings, None, _seed(seed, 99))
         return inputs_from_replies(problem, [draw.reply for draw in draws], n)
+
+    def write_programs(self, request: str, n: int, seed: int) -> list[str]:
+        """`n` Python 3 programs for a free-form request (test-input generators, validators), one per reply."""
+        prompt = render_prompt(self.tokenizer, request, FENCE_TAG[Language.PYTHON3])
+        tags, settings = ACCEPTED_TAGS[Language.PYTHON3], helper_settings(seed)
+        draws = self._draw_many("a helper program", prompt, n, settings, tags, _seed(seed, 98)) if n > 0 else []
+        return [extract_code(draw.reply, Language.PYTHON3) for draw in draws]
 
     # -------------------------------------------------------------------------------- sampling
 
-    def _draw_many(self, problem, prompt: Prompt, n: int, settings: SamplingSettings, tags: frozenset[str] | None,
+    def _draw_many(self, what: str, prompt: Prompt, n: int, settings: SamplingSettings, tags: frozenset[str] | None,
                    seed: int, progress: Progress | None = None) -> list[Draw]:  # fmt: skip
         """`n` replies to one prompt in batches of `settings.batch_size`, each batch seeded from `seed`; a reply
         stops at EOS or once it holds a complete block tagged with one of `tags` (or bare; any tag if None)."""
@@ -429,7 +437,7 @@ class CausalPolicy:
         if self.window is not None and ids.shape[1] + max_new > self.window:
             max_new = self.window - ids.shape[1]
             if max_new < 1:
-                raise UsageError(f"{problem.name}: the prompt takes {ids.shape[1]} tokens, the model's window "
+                raise UsageError(f"{what}: the prompt takes {ids.shape[1]} tokens, the model's window "
                                  f"is {self.window}")  # fmt: skip
         prefix = self._prefill(ids)
         draws: list[Draw] = []

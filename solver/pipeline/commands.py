@@ -78,6 +78,8 @@ def solve_command(
     testgen_served_model: str | None = None,
     testgen: bool = True,
     validate_inputs: bool = False,
+    input_generators: int = 0,
+    input_validators: int = 0,
     max_clustered: int = 8192,
     fuzzy: int = 0,
     fuzzy_method: Literal["graph", "agglomerative"] = "graph",
@@ -104,6 +106,8 @@ def solve_command(
     or a .gguf file); --policy-url samples through an OpenAI-compatible server (vLLM, SGLang, llama-server, TGI,
     `solve serve`; --served-model names its model, the key is read from $OPENAI_API_KEY or --api-key-env);
     --samples-from takes programs sampled elsewhere (JSONL). --testgen-url: a server that also writes test inputs.
+    --input-generators N / --input-validators N: programs the policy (or the --testgen-url server) writes to print
+    test inputs and to check them (a causal model or an instruct server; 4 generators is a good start).
     --device and --dtype place the models loaded here (the policy and the test-input model): auto is cuda in
     bfloat16 when torch sees a GPU, else cpu in float32; a --policy-url server ignores them.
     Exits 0 when the problem is solved (a submission passes the hidden tests) or, for a file without hidden tests,
@@ -118,7 +122,7 @@ def solve_command(
         random_metadata=random_metadata, temperature=temperature, top_k=top_k, top_p=top_p,
         max_new_tokens=max_new_tokens, batch_size=batch_size, device=device, dtype=dtype, filtering=filtering,
         inputs=inputs, testgen_model=testgen_model, testgen=testgen, validate_inputs=validate_inputs,
-        clustering=clustering,
+        input_generators=input_generators, input_validators=input_validators, clustering=clustering,
         max_clustered=max_clustered, fuzzy=fuzzy, fuzzy_method=fuzzy_method, budget=budget, order=order, pick=pick,
         clustering_budget=clustering_budget, run_limit_factor=run_limit_factor, population_filter=population_filter,
         tolerance=tolerance, constrained_mutation=constrained_mutation, judge_all=judge_all, seed=seed,

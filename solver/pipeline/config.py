@@ -61,6 +61,12 @@ class SolveConfig(BaseModel):
     testgen: bool = True  # ask the test-input model (testgen_model, or the bundled one) for inputs; off: mutation only
     validate_inputs: bool = False  # keep only inputs on which the problem's reference solutions agree
     constrained_mutation: bool = True  # mutants keep to the ranges and properties parsed from the statement
+    # programs the policy writes (test_generator/generators.py; only policies that write code: a causal model or an
+    # instruct server, or the testgen_url server): generators print random valid inputs and scale to any number of
+    # inputs, which raw inputs and mutants do not (4 is a good start); validators drop inputs of any source that
+    # most of them reject, so invalid mutants stop splitting correct programs apart. 0: off
+    input_generators: int = Field(0, ge=0)
+    input_validators: int = Field(0, ge=0)
     # clustering
     clustering: bool = True
     max_clustered: int = Field(8192, ge=1)

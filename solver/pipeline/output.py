@@ -23,6 +23,7 @@ from rich.table import Table
 
 from solver.pipeline.config import config_yaml
 from solver.pipeline.solve import SolveResult
+from test_generator.generators import programs_summary
 
 TOP_CLUSTERS = 20  # cluster sizes listed in the report and the console
 
@@ -106,6 +107,7 @@ def report(result: SolveResult) -> dict[str, Any]:
             "generated": len(result.inputs.inputs), "by_source": result.inputs.by_source(),
             "duplicates_dropped": result.inputs.duplicates, "invalid_dropped": result.inputs.invalid,
             "validation": result.inputs.validation,
+            "generators": result.inputs.generators.as_dict(), "validators": result.inputs.validators.as_dict(),
         },
         "clustering": {
             "enabled": result.config.clustering, "pool_programs": len(result.pool), "clusters": len(behaviour.clusters),
@@ -168,7 +170,9 @@ def print_summary(result: SolveResult, console: Console) -> None:
     stages.add_row("filtering", f"{f['compiled_programs']} compiled, {f['passed_programs']} passed the examples "
                    f"({f['passed_samples']} samples); by sample: {verdicts}", f"{sec.get('filtering', 0):.1f}")
     sources = ", ".join(f"{k} {v}" for k, v in i["by_source"].items()) or "none"
-    stages.add_row("inputs", f"{i['generated']} generated ({sources})", f"{sec.get('inputs', 0):.1f}")
+    programs = programs_summary(result.inputs.generators, result.inputs.validators)
+    stages.add_row("inputs", f"{i['generated']} generated ({sources})" + (f"; {programs}" if programs else ""),
+                   f"{sec.get('inputs', 0):.1f}")  # fmt: skip
     sizes = ", ".join(str(x) for x in c["largest_sizes"][:10]) or "-"
     stages.add_row("clustering", f"{c['clusters']} clusters of {c['pool_programs']} programs; largest: {sizes}",
                    f"{sec.get('clustering', 0):.1f}")

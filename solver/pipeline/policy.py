@@ -62,3 +62,16 @@ class InputWriter(Protocol):
     """A policy that can also write test inputs for clustering (e.g. a causal model asked for inputs)."""
 
     def write_inputs(self, problem: PublicProblem, n: int, seed: int) -> list[str]: ...
+
+
+class ProgramWriter(Protocol):
+    """A policy that writes Python 3 programs for a free-form request (test-input generators and validators,
+    test_generator/generators.py); [] when it cannot (the project's encoder-decoder only solves problems)."""
+
+    def write_programs(self, request: str, n: int, seed: int) -> list[str]: ...
+
+
+def helper_settings(seed: int) -> SamplingSettings:
+    """How such helper programs are sampled: varied, since each generator should explore other inputs, but cooler
+    than test inputs (0.8) since a program must also run; short, since a generator or validator is a few dozen lines."""
+    return SamplingSettings(temperature=0.6, top_p=0.95, max_new_tokens=640, batch_size=16, seed=seed)

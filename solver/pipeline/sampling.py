@@ -191,8 +191,8 @@ def policy_for(config):
 
 
 def input_writer_for(config, policy):
-    """Who writes test inputs besides the test-input model: a server named by `testgen_url`, else the policy
-    when it can (a causal model), else nobody (mutation fills in)."""
+    """Who writes test inputs besides the test-input model, and the input generators and validators: a server
+    named by `testgen_url`, else the policy when it can (a causal model), else nobody (mutation fills in)."""
     if config.testgen_url is not None and config.testgen:
         from solver.pipeline.server import testgen_writer_from_config
 

@@ -47,8 +47,8 @@ from solver.pipeline.causal import (
     prompts_for_input,
     solution_request,
 )
-from solver.pipeline.policy import PolicySample, Progress, SamplingSettings
-from solver.problem import PublicProblem
+from solver.pipeline.policy import PolicySample, Progress, SamplingSettings, helper_settings
+from solver.problem import Language, PublicProblem
 
 # Ends a chat reply once its code block is closed and the model moves on to explain it, as the local policy stops
 # at a closed block. Two newlines, so that a bare opening fence after some text ("Here:\n```\nprint(...)") never
@@ -141,7 +141,7 @@ class _DaemonPool:
 
 
 class ServerPolicy:
-    """`Policy` and `InputWriter` over an OpenAI-compatible endpoint. Picklable: the client is made on first use."""
+    """`Policy`, `InputWriter`, `ProgramWriter` over an OpenAI-compatible endpoint; picklable (client made on use)."""
 
     def __init__(
         self,
@@ -263,10 +263,21 @@ class ServerPolicy:
             return []
         settings = SamplingSettings(temperature=INPUT_TEMPERATURE, top_p=0.95, max_new_tokens=INPUT_MAX_NEW_TOKENS,
                                     seed=seed)  # fmt: skip
-        calls = self._prompt_calls(range(n), input_request(problem), "", settings, logprobs=False)
-        drawn = self._run(calls, settings, None, problem.name)
-        replies = [drawn[i][1].reply_prefix + drawn[i][0].text for i in sorted(drawn)]
-        return inputs_from_replies(problem, replies, n)
+        return inputs_from_replies(problem, self._replies(input_request(problem), "", n, settings, problem.name), n)
+
+    def write_programs(self, request: str, n: int, seed: int) -> list[str]:
+        """`n` Python 3 programs for a free-form request (test-input generators, validators); none from the
+        encoder-decoder behind `solve serve`, which only solves problems."""
+        if n <= 0 or self.prompt_format == "alphacode":
+            return []
+        replies = self._replies(request, "python", n, helper_settings(seed), "a helper program")
+        return [extract_code(reply, Language.PYTHON3) for reply in replies]
+
+    def _replies(self, request: str, fence_tag: str, n: int, settings: SamplingSettings, what: str) -> list[str]:
+        """`n` unscored replies to one instruct request, in order."""
+        calls = self._prompt_calls(range(n), request, fence_tag, settings, logprobs=False)
+        drawn = self._run(calls, settings, None, what)
+        return [drawn[i][1].reply_prefix + drawn[i][0].text for i in sorted(drawn)]
 
     # -------------------------------------------------------------------------------- requests
 

@@ -156,7 +156,8 @@ def run_pipeline(
             writer = policy
         inputs = generate_inputs(public, config.inputs if pool else 0, config.seed, testgen_model=config.testgen_model if config.testgen else None,
                                  writer=writer, constrained=config.constrained_mutation, device=config.device,
-                                 dtype=config.dtype)  # fmt: skip
+                                 dtype=config.dtype, executor=executor, generators=config.input_generators,
+                                 validators=config.input_validators)  # fmt: skip
         if config.validate_inputs and inputs.inputs:
             references = [p for p in _references(problem)]
             inputs = validate(executor, inputs, references, limits)
