@@ -145,3 +145,27 @@ def test_a_rejected_reference_program_stops_the_build_naming_it():
     family = _Doubling(right="print(3 * int(input()))", wrong=("print(0)",))
     with pytest.raises(FamilyError, match=r"doubling_for_tests.*reference program 1 \(PYTHON3\) got WA"):
         verify([make_problem(family, "test", 0)], workers=2)
+
+
+def test_a_build_resumes_after_its_verified_splits(tmp_path, monkeypatch):
+    """A build that stopped in a later split keeps what it verified: a split file holding exactly the instances
+    this build makes is reused as it is (not made and judged again); one that differs is rebuilt."""
+    from problems.families import build as build_module
+
+    monkeypatch.setattr(build_module, "all_families", lambda: [_Doubling(wrong=("print(0)",))])
+    build(tmp_path, {"train": 2, "valid": 1, "heldout": 0}, workers=2, log=lambda _: None)
+    train = tmp_path / "train.jsonl"
+    marked = [{**json.loads(line), "marker": i} for i, line in enumerate(train.read_text().splitlines())]
+    train.write_text("".join(json.dumps(p) + "\n" for p in marked))
+    (tmp_path / "valid.jsonl").unlink()  # as if the build had stopped while verifying the valid split
+
+    report = build(tmp_path, {"train": 2, "valid": 1, "heldout": 0}, workers=2, log=lambda _: None)
+    assert report["splits"]["train"].get("reused") and "reused" not in report["splits"]["valid"]
+    assert [json.loads(line)["marker"] for line in train.read_text().splitlines()] == [0, 1]
+    assert len((tmp_path / "valid.jsonl").read_text().splitlines()) == 1
+
+    marked[0]["description"] += "changed"
+    train.write_text("".join(json.dumps(p) + "\n" for p in marked))
+    report = build(tmp_path, {"train": 2, "valid": 1, "heldout": 0}, workers=2, log=lambda _: None)
+    assert "reused" not in report["splits"]["train"]
+    assert all("marker" not in json.loads(line) for line in train.read_text().splitlines())

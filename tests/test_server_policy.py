@@ -316,8 +316,10 @@ def test_batch_records_a_failing_problem_and_goes_on(scripted, tmp_path):
     for name in ("day_and_night", "lamp_garland"):
         (problems / f"{name}.json").write_text((EXAMPLES / f"{name}.json").read_text())
 
+    bigger_context = threading.Event()
+
     def reply(body):
-        if "garland" in body["messages"][0]["content"].lower():
+        if "garland" in body["messages"][0]["content"].lower() and not bigger_context.is_set():
             return 400, json.dumps({"error": {"message": "prompt is too long for the context window"}})
         return 200, _chat(*[PROGRAM] * body["n"])
 
@@ -330,6 +332,19 @@ def test_batch_records_a_failing_problem_and_goes_on(scripted, tmp_path):
     failed = [name for name, record in records.items() if record.get("failed")]
     assert len(records) == 2 and len(failed) == 1 and "garland" in failed[0].lower()
     assert "does not fit the server's context" in records[failed[0]]["failed"]
+
+    # The server restarted with a larger context: --retry-failed runs that problem again (a longer timeout is
+    # only how the work is done, so the run resumes with it), its new record supersedes the failed one.
+    bigger_context.set()
+    asked = len(server.bodies)
+    args = ["batch", str(problems), "--out", str(out), "--policy-url", server.url, "--served-model", "m",
+            "--overrides", "samples=2", "languages=[PYTHON3]", "inputs=0", "server_timeout=900"]  # fmt: skip
+    assert main(args) == 1 and len(server.bodies) == asked  # a plain resume does not retry
+    assert main([*args, "--retry-failed"]) == 0
+    lines = [json.loads(line) for line in (out / "problems.jsonl").read_text().splitlines()]
+    assert [r["problem"] for r in lines].count(failed[0]) == 2 and not lines[-1].get("failed")
+    assert main(["evaluate", str(out)]) == 0
+    assert main([*args[:-1], "temperature=0.9"]) == 2  # what is computed may not change on resume
 
 
 def test_sigterm_during_a_long_generation_exits_at_once(scripted, tmp_path):

@@ -236,6 +236,22 @@ def write_jsonl(path: Path, problems: Sequence[dict[str, Any]]) -> None:
     os.replace(tmp, path)
 
 
+def _verified_earlier(path: Path, problems: Sequence[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The problems of `path` when it holds exactly these instances (same names and statements, in order), as an
+    earlier build with the same seed and counts wrote them after verifying them; else None. Its wrong programs
+    are kept as they are: verification dropped the ones the tests could not catch."""
+    if not path.is_file():
+        return None
+    try:
+        with path.open(encoding="utf-8") as lines:
+            written = [json.loads(line) for line in lines if line.strip()]
+    except (OSError, ValueError):
+        return None
+    same = len(written) == len(problems) and all(
+        w.get("name") == p["name"] and statement_digest(w) == statement_digest(p) for w, p in zip(written, problems))
+    return written if same else None
+
+
 def build(out: Path, counts: dict[str, int], seed: int = 0, workers: int | None = None, check: bool = True,
           log: Callable[[str], None] = print) -> dict[str, Any]:  # fmt: skip
     """Write OUT/{train,valid,heldout}.jsonl and OUT/report.json; returns the report."""
@@ -250,6 +266,12 @@ def build(out: Path, counts: dict[str, int], seed: int = 0, workers: int | None 
         if split == "train":
             train_digests = {statement_digest(p) for p in problems}
         made = time.perf_counter() - started
+        earlier = _verified_earlier(out / f"{split}.jsonl", problems) if check else None
+        if earlier is not None:  # a build that stopped in a later split: this one is done, keep its file
+            report["splits"][split] = {"problems": len(earlier), "families": [f.name for f in chosen],
+                                       "make_seconds": round(made, 1), "verified": True, "reused": True}  # fmt: skip
+            log(f"{split}: {len(earlier)} problems already built and verified in {out / f'{split}.jsonl'}")
+            continue
         def progress(done: int) -> None:
             if done % 200 == 0:
                 log(f"{split}: {done}/{len(problems)} problems verified ({time.perf_counter() - started - made:.0f} s)")

@@ -51,7 +51,10 @@ def load_run(run: Path, score: str | None = None) -> list[ProblemRecords]:
     """Every finished problem of a run, in the order they finished. `score`: the sample field used as an outcome's
     score (e.g. "logprob_mean" or "value") for pick rules that need one."""
     run = Path(run)
-    problems = _read_jsonl(run / "problems.jsonl")
+    last: dict[str, dict] = {}  # a problem retried after failing (`solve batch --retry-failed`) has two records
+    for record in _read_jsonl(run / "problems.jsonl"):
+        last[record["problem"]] = record
+    problems = list(last.values())
     by_problem: dict[str, list[dict]] = defaultdict(list)
     for record in _read_jsonl(run / "samples.jsonl"):
         by_problem[record["problem"]].append(record)

@@ -11,7 +11,8 @@ which is the commit point; SIGINT and SIGTERM wait until a commit is whole. On s
 and samples.jsonl is cut back to the end recorded by the last finished problem, so a run killed at any moment
 (kill -9 included) and started again with the same command ends with exactly the records an uninterrupted run would
 have. A problem whose pipeline raises is recorded as failed (`"failed": the error`, no samples) and the run goes
-on; a resume does not retry it.
+on; a resume does not retry it unless asked (`--retry-failed`: the new record is appended after the failed one,
+and readers take each problem's last record).
 """
 
 from __future__ import annotations
@@ -134,16 +135,23 @@ class RunDirectory:
             _append(self.problems, [json.dumps({**problem_record, "samples_end": end}, ensure_ascii=False)])
 
 
+# How the work is carried out, not what it computes: a run may resume with other values (a longer server timeout
+# after requests timed out, more workers on a bigger machine). The run's config.yaml keeps the values it began with.
+OPERATIONAL = ("workers", "server_concurrency", "server_timeout", "n_per_request", "api_key_env")
+
+
 def _same_settings(saved: str, config: SolveConfig) -> bool:
-    """The saved config.yaml holds `config`'s settings. Compared as settings, not as text, so that a run saved
-    before a setting existed (device and dtype came later) resumes when that setting is left at its default."""
+    """The saved config.yaml holds `config`'s settings, operational ones aside. Compared as settings, not as text,
+    so that a run saved before a setting existed (device and dtype came later) resumes when that setting is left
+    at its default."""
     import yaml
     from pydantic import ValidationError
 
     try:
-        return SolveConfig(**(yaml.safe_load(saved) or {})) == config
+        before = SolveConfig(**(yaml.safe_load(saved) or {}))
     except (yaml.YAMLError, TypeError, ValidationError):
         return False
+    return before.model_copy(update={name: getattr(config, name) for name in OPERATIONAL}) == config
 
 
 def problem_record(problem: Problem, report: dict[str, Any]) -> dict[str, Any]:
@@ -218,6 +226,7 @@ def batch_command(
     device: Literal["auto", "cpu", "cuda"] | None = None,
     dtype: Literal["auto", "float32", "bfloat16", "float16"] | None = None,
     ray: str | None = None,
+    retry_failed: bool = False,
 ) -> int:
     """Solve every problem in PROBLEMS (a directory or JSONL) into the run directory OUT; rerun to resume.
 
@@ -226,6 +235,7 @@ def batch_command(
     DIR/<problem name>.jsonl instead of sampled; with --policy-url URL (and --served-model NAME) they are sampled
     through an OpenAI-compatible server, which many workers can share. With --ray ADDRESS (or `local`), problems run as Ray tasks.
     --device and --dtype place a model loaded here (as for `solve`; a --policy-url server ignores them).
+    --retry-failed runs the problems recorded as failed again (e.g. after the server was down).
     Exits 1 when a problem of the run failed (recorded with its error; the others still ran), 0 otherwise.
     """
     if samples_from is not None and not Path(samples_from).is_dir():
@@ -238,15 +248,18 @@ def batch_command(
         check_device(settings)
     loaded = load_problems(problems)
     check_output_dir(out, "--out")
-    records = run_batch(loaded, settings, Path(out), ray)
+    records = run_batch(loaded, settings, Path(out), ray, retry_failed)
     return 1 if any(r.get("failed") for r in records) else 0  # a failed problem is recorded, and not hidden
 
 
-def run_batch(all_problems: list[Problem], settings: SolveConfig, out: Path, ray: str | None = None) -> list[dict]:
-    """Run (or resume) a batch into `out`; the problem records of every finished problem."""
+def run_batch(all_problems: list[Problem], settings: SolveConfig, out: Path, ray: str | None = None,
+              retry_failed: bool = False) -> list[dict]:  # fmt: skip
+    """Run (or resume) a batch into `out`; the last record of every finished problem."""
     run = RunDirectory(out)
     try:
         finished = run.open(settings)
+        if retry_failed:
+            finished = {name: record for name, record in finished.items() if not record.get("failed")}
         todo = list(_pending(all_problems, finished, settings.samples_from))
         console.print(f"{len(all_problems)} problems: {len(finished)} already finished, {len(todo)} to run")
         if ray is not None:
@@ -266,7 +279,14 @@ def run_batch(all_problems: list[Problem], settings: SolveConfig, out: Path, ray
 
 
 def _records(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+    """Each problem's last record (a retried failure is superseded), in the order problems first finished."""
+    if not path.exists():
+        return []
+    last = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        last[record["problem"]] = record
+    return list(last.values())
 
 
 def _run_locally(todo: list[tuple[Problem, Path | None]], settings: SolveConfig, run: RunDirectory) -> None:
