@@ -23,13 +23,13 @@ from pathlib import Path
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-import yaml  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+import yaml
 
-from solver.evaluation.report import draw_rules, run_metrics  # noqa: E402
-from solver.evaluation.tables import summarise  # noqa: E402
-from solver.pipeline.config import SolveConfig  # noqa: E402
+from solver.evaluation.report import draw_rules, run_metrics
+from solver.evaluation.tables import summarise
+from solver.pipeline.config import SolveConfig
 
 RULES = {"10@k_filter_cluster": "filtering + clustering", "10@k_filter": "filtering only",
          "10@k_cluster": "clustering only", "10@k_plain": "random choice"}  # fmt: skip
@@ -125,7 +125,10 @@ def main() -> None:
     for r in records:
         rep, own = r["report"], by_problem.get(r["problem"], [])
         curve = per_problem[per_problem["problem"] == r["problem"]].set_index("k")
-        at = lambda k, col: float(curve.loc[min(k, n), col])  # noqa: E731
+
+        def at(k: int, col: str, curve=curve) -> float:
+            return float(curve.loc[min(k, n), col])
+
         rows.append({
             "problem": r["problem"], "passed_examples": rep["filtering"]["passed_programs"],
             "correct": sum(bool(s.get("correct")) for s in own), "clusters": rep["clustering"]["clusters"],
