@@ -55,10 +55,11 @@ def test_variants_share_model_samples(tiny_model_dir, tmp_path, one_torch_thread
     }))  # fmt: skip
     out = tmp_path / "out"
     assert main(["ablate", str(experiment), "--out", str(out)]) == 0
-    assert sorted(p.name for p in (out / "samples").iterdir()) == ["g0", "g1"]  # a and b share, hot samples anew
+    assert sorted(p.name for p in (out / "samples").iterdir() if p.is_dir()) == ["g0", "g1"]  # a and b share, hot samples anew
     a = [json.loads(x)["code"] for x in (out / "runs" / "a" / "samples.jsonl").read_text().splitlines()]
     b = [json.loads(x)["code"] for x in (out / "runs" / "b" / "samples.jsonl").read_text().splitlines()]
     assert a == b and len(a) == 4
+    assert json.loads((out / "samples" / "groups.json").read_text()) == {"a": "g0", "b": "g0", "hot": "g1"}
     timing = json.loads((out / "samples" / "g0" / "sampling.json").read_text())
     [(name, record)] = timing.items()  # one problem: its sampling seconds and tokens, for per-CPU-minute rates
     assert name == "9002_A. Day and Night" and record["samples"] == 4 and record["seconds"] > 0

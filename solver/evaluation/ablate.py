@@ -152,6 +152,9 @@ def ablate_command(experiment: Path, *, out: Path | None = None, ray: str | None
     for name, config in configs.items():
         (out / "configs" / f"{name}.yaml").write_text(config_yaml(config), encoding="utf-8")
         groups.setdefault(sampling_key(config), f"g{len(groups)}")
+    variant_groups = {name: groups[sampling_key(config)] for name, config in configs.items()}
+    (out / "samples").mkdir(exist_ok=True)  # which samples each variant uses: reports read sampling costs by it
+    (out / "samples" / "groups.json").write_text(json.dumps(variant_groups, indent=1) + "\n", encoding="utf-8")
     console.print(f"{spec.name}: {len(configs)} variants, {len(groups)} sampling setting(s), {len(problems)} problems")
     for name, config in configs.items():
         samples_dir = config.samples_from
