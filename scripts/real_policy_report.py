@@ -60,6 +60,8 @@ def markdown(report: dict, source: str) -> str:
         "# Real policy: solve rates on the easiest CodeContests problems", "",
         f"Written by `python scripts/real_policy_report.py {source}` from the run's records "
         f"({report['problems']} problems finished; the run's settings in its `config.yaml`).", "",
+        *([f"Failed, not counted (`solve batch ... --retry-failed` runs them again): "
+           + "; ".join(f"{name}: {error}" for name, error in report["failed"].items()), ""] if report["failed"] else []),
         f"Policy: `{report['policy']}`, {report['samples_per_problem']} samples per problem "
         f"(temperature {report['temperature']}, top-p {report['top_p']}, at most {report['max_new_tokens']} tokens).", "",
         "| k | pass@k | " + " | ".join(f"10@k {v}" for v in RULES.values()) + " |",
@@ -111,7 +113,9 @@ def main() -> None:
     args = parser.parse_args()
 
     config = SolveConfig(**yaml.safe_load((args.run / "config.yaml").read_text()))
-    records = [r for r in read_jsonl(args.run / "problems.jsonl") if not r.get("failed")]
+    last = {r["problem"]: r for r in read_jsonl(args.run / "problems.jsonl")}  # a retried failure: its last record
+    records = [r for r in last.values() if not r.get("failed")]
+    failed = {r["problem"]: r["failed"] for r in last.values() if r.get("failed")}
     samples = read_jsonl(args.run / "samples.jsonl")
     n = config.samples
     ks = sorted({k for k in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if k <= n} | {n})
@@ -141,7 +145,7 @@ def main() -> None:
     wall = sum(s["total"] for s in seconds)
     solved = sum(row["solved"] for row in rows)
     report = {
-        "problems": len(records), "policy": f"{config.served_model} at {config.policy_url}" if config.policy_url
+        "problems": len(records), "failed": failed, "policy": f"{config.served_model} at {config.policy_url}" if config.policy_url
         else str(config.model), "samples_per_problem": n, "temperature": config.temperature, "top_p": config.top_p,
         "max_new_tokens": config.max_new_tokens, "cores": args.cores,
         "overall": overall.to_dict("records"), "per_problem": rows, "fates": sample_fates(samples),
