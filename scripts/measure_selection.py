@@ -91,7 +91,8 @@ def scores(behaviour: Behaviour, order: str, correct: dict[str, bool]) -> dict[s
     ids = [m for c in clusters for m in c.members]
     p, c = len(ids), sum(correct[m] for m in ids)
     first = clusters[sequence[0]]
-    any10 = mean(any(correct[ch.program_id] for ch in select(clusters, 10, seed=s, sequence=sequence))
+    rule = "proportional" if order == "proportional" else "largest"  # clusters come largest first
+    any10 = mean(any(correct[ch.program_id] for ch in select(clusters, 10, order=rule, seed=s, sequence=sequence))
                  for s in range(PICK_SEEDS))  # fmt: skip
     per_cluster = [sum(correct[m] for m in cl.members) for cl in clusters]
     return {
@@ -114,10 +115,13 @@ SETTINGS = {
     "before": ("before", False, None, "largest"),
     "after": ("after", True, None, "largest"),  # the new defaults
     "after-diverse": ("after", True, None, "diverse"),
+    "after-proportional": ("after", True, None, "proportional"),
     "after-timeouts-match": ("after", True, 0.0, "largest"),
     "after-tolerance-0.03": ("after", True, 0.03, "largest"),
     "after-tolerance-0.1": ("after", True, 0.1, "largest"),
 }
+
+
 def regroup(signatures: dict, ids: list[str], setting: str) -> Behaviour:
     _, population_filter, tolerance, _ = SETTINGS[setting]
     return group({pid: signatures[pid] for pid in ids}, population_filter=population_filter, tolerance=tolerance)

@@ -3,6 +3,7 @@ problem whose pipeline fails is recorded as failed and the others run."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import signal
@@ -132,3 +133,26 @@ def test_a_failing_problem_is_recorded_and_the_run_goes_on(tmp_path, capsys):
     assert main(args) == 1 and "3 already finished, 0 to run" in capsys.readouterr().out.replace("\n", " ")
     assert main(["evaluate", str(out), "--ks", "1"]) == 0  # metrics over the problems that ran
     assert set(pd.read_csv(out / "metrics" / "per_problem.csv")["problem"]) == {"max 0", "max 2"}
+
+
+def test_evaluate_reads_gzipped_records(tmp_path, capsys):
+    """Large runs are committed with samples.jsonl gzipped: the metrics from the .gz copy equal the plain file's;
+    `--order` scores another cluster order into its own tables; a damaged .gz is one clear line naming the file."""
+    problems, samples = make_inputs(tmp_path, 2, slow=False)
+    out = tmp_path / "run"
+    assert main(["batch", str(problems), "--out", str(out), "--samples-from", str(samples), "--overrides",
+                 "inputs=4", "judge_all=true"]) == 0  # fmt: skip
+    assert main(["evaluate", str(out), "--ks", "1", "2"]) == 0
+    plain = (out / "metrics" / "per_problem.csv").read_text()
+    packed = out / "samples.jsonl.gz"
+    packed.write_bytes(gzip.compress((out / "samples.jsonl").read_bytes()))
+    (out / "samples.jsonl").unlink()
+    assert main(["evaluate", str(out), "--ks", "1", "2"]) == 0
+    assert (out / "metrics" / "per_problem.csv").read_text() == plain
+    assert main(["evaluate", str(out), "--ks", "2", "--order", "proportional"]) == 0  # another rule, own tables
+    assert (out / "metrics-proportional" / "per_problem.csv").is_file()
+    assert (out / "metrics" / "per_problem.csv").read_text() == plain
+    packed.write_bytes(packed.read_bytes()[:20])  # cut short
+    capsys.readouterr()
+    assert main(["evaluate", str(out), "--ks", "1"]) != 0
+    assert "samples.jsonl.gz: not a readable gzip file" in capsys.readouterr().err.replace("\n", "")

@@ -73,3 +73,32 @@ def test_score_rules_need_scores():
         select(clusters, 1, pick="value")
     with pytest.raises(ValueError, match="1 have none"):
         select(clusters, 1, pick="value", scores={"x": 1.0})
+
+
+def test_proportional_order_spreads_picks_by_size():
+    """Sainte-Laguë over cluster sizes (samples, duplicates included): the 30-sample cluster gets its second
+    submission (30/3 = 10) before the 9-sample one gets its first; a cluster whose distinct programs run out
+    drops out and its share goes to the next ones."""
+    sizes = {"A": 30, "B": 12, "C": 9, "D": 4, "E": 1, "F": 1}
+    clusters = [Cluster(tuple(f"{n}{i}" for i in range(6)), (n,), size) for n, size in sizes.items()]
+    picks = select(clusters, 10, order="proportional", pick="mean-logprob", scores={f"{n}{i}": -i for n in sizes for i in range(6)})  # fmt: skip
+    assert [c.program_id for c in picks] == ["A0", "B0", "A1", "C0", "A2", "A3", "B1", "D0", "A4", "C1"]
+    assert [c.round for c in picks][:3] == [0, 0, 1]
+    clusters[0] = Cluster(("A0", "A1"), ("A",), 30)  # 30 samples of only two distinct programs
+    picks = select(clusters, 10, order="proportional", pick="mean-logprob", scores={f"{n}{i}": -i for n in sizes for i in range(6)})  # fmt: skip
+    assert [c.program_id for c in picks] == ["A0", "B0", "A1", "C0", "B1", "D0", "C1", "B2", "C2", "B3"]
+
+
+def test_proportional_picks_only_from_the_largest_clusters():
+    """The metrics hand select() only the `budget` largest clusters (solver/evaluation/metrics.py): that is
+    exact only if the proportional rule never reaches past them."""
+    import random
+
+    rng = random.Random(0)
+    for _ in range(200):
+        n = rng.randint(1, 25)
+        clusters = sorted((Cluster(tuple(f"c{i}m{j}" for j in range(rng.randint(1, 4))), (str(i),), rng.randint(1, 40))
+                           for i in range(n)), key=lambda c: -c.size)  # fmt: skip
+        budget = rng.randint(1, 12)
+        every = {c.cluster_index for c in select(clusters, budget, order="proportional")}
+        assert every <= set(range(budget))

@@ -142,7 +142,8 @@ def _clustered(
         # With more clusters than submissions, select() takes one program from each of the first `budget`
         # clusters in its order and never reaches the rest; handing it only those keeps a 10,000-sample
         # problem fast. Same stable order as select(): size, ties by position.
-        # ("diverse" needs the whole run's signatures and weights: recomputed metrics use the largest-first order.)
+        # ("proportional" picks only inside that prefix too: a cluster gets a first pick before any smaller one.
+        # "diverse" needs the whole run's signatures and weights: recomputed metrics use the largest-first order.)
         top = np.lexsort((np.arange(len(keys)), sizes if order == "smallest" else -sizes))[:budget]
         keys, sizes = keys[top], sizes[top]
     clusters, members = [], []

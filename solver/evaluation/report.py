@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import pandas as pd
 import yaml
@@ -71,9 +72,19 @@ def _config_of(run: Path) -> SolveConfig:
     return SolveConfig(**yaml.safe_load((run / "config.yaml").read_text(encoding="utf-8")))
 
 
-def evaluate_command(run: Path, *, ks: list[int] | None = None, subsets: int = 100) -> int:
-    """Recompute pass@k and n@k from a batch run's records into RUN/metrics/ (CSV and Markdown tables)."""
+def evaluate_command(
+    run: Path,
+    *,
+    ks: list[int] | None = None,
+    subsets: int = 100,
+    order: Literal["largest", "smallest", "random", "proportional"] | None = None,
+) -> int:
+    """Recompute pass@k and n@k from a batch run's records into RUN/metrics/ (CSV and Markdown tables); `--order`
+    scores another cluster order on the same records (tables then go to RUN/metrics-<order>/)."""
     config = _config_of(run)
+    metrics = run / "metrics"
+    if order is not None and order != config.order:
+        config, metrics = config.model_copy(update={"order": order}), run / f"metrics-{order}"
     per_problem, problems = run_metrics(run, config, ks, subsets)
     if per_problem.empty:
         console.print(f"{run}: no finished problems")
@@ -83,9 +94,9 @@ def evaluate_command(run: Path, *, ks: list[int] | None = None, subsets: int = 1
     families = per_problem["problem"].map(family_of)
     if families.notna().all():  # a run over task-family instances: also per family
         frames["by_family"] = summarise(per_problem.assign(family=families), "family")
-    write_tables(frames, run / "metrics")
+    write_tables(frames, metrics)
     auc = value_quality(problems)
-    (run / "metrics" / "value_auc.txt").write_text(f"{auc}\n" if auc is not None else "none\n")
+    (metrics / "value_auc.txt").write_text(f"{auc}\n" if auc is not None else "none\n")
     overall = frames["overall"]
     table = Table(title=f"{run}: {len(problems)} problems (mean over problems)")
     for column in overall.columns:
@@ -93,7 +104,7 @@ def evaluate_command(run: Path, *, ks: list[int] | None = None, subsets: int = 1
     for row in overall.itertuples(index=False):
         table.add_row(*(f"{v:.3f}" if isinstance(v, float) else str(v) for v in row))
     console.print(table)
-    console.print(f"value head ROC AUC: {'n/a' if auc is None else f'{auc:.3f}'}; tables in {run / 'metrics'}")
+    console.print(f"value head ROC AUC: {'n/a' if auc is None else f'{auc:.3f}'}; tables in {metrics}")
     return 0
 
 

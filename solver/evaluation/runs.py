@@ -10,6 +10,7 @@ and the hidden tests; programs that failed the examples are incorrect without fu
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections import defaultdict
 from dataclasses import dataclass
@@ -34,10 +35,26 @@ class ProblemRecords:
 
 
 def _read_jsonl(path: Path) -> list[dict]:
-    if not path.is_file():
+    """A record file, or its gzipped copy (PATH.gz: how large runs are committed under results/), or both: a run
+    resumed after compressing appends to a fresh plain file, and the two are read in order."""
+    packed = path.with_name(path.name + ".gz")
+    if not path.is_file() and not packed.is_file():
         raise UsageError(f"{path}: missing; is this a `solve batch` run directory?")
     rows = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    if packed.is_file():
+        try:
+            text = gzip.decompress(packed.read_bytes()).decode("utf-8")
+        except (OSError, EOFError, UnicodeDecodeError) as error:
+            raise UsageError(f"{packed}: not a readable gzip file of JSON lines ({error})") from None
+        rows += _parse(packed, text)
+    if path.is_file():
+        rows += _parse(path, path.read_text(encoding="utf-8"))
+    return rows
+
+
+def _parse(path: Path, text: str) -> list[dict]:
+    rows = []
+    for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
         try:

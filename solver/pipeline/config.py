@@ -80,7 +80,7 @@ class SolveConfig(BaseModel):
     tolerance: float | None = Field(None, ge=0, lt=1)
     # selection
     budget: int = Field(10, ge=1)
-    order: Literal["largest", "smallest", "random", "diverse"] = "largest"  # diverse: largest, then new behaviours
+    order: Literal["largest", "smallest", "random", "diverse", "proportional"] = "largest"  # see clustering.selection
     pick: Literal["random", "mean-logprob", "value"] = "random"
     # evaluation
     judge_all: bool = False  # judge every program that passed the examples on the hidden tests (for n@k)
