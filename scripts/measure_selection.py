@@ -212,7 +212,7 @@ def rescore(args: argparse.Namespace) -> None:
         variants = score_settings(entry["pool"], kept["after"]["correct"], kept["after"]["passing"], signatures,
                                   facts, args.draws)  # fmt: skip
         results.append({**entry, "variants": variants})
-    command = old["command"] + f" (scored again: {' '.join(sys.argv[1:])})"
+    command = old["command"].split(" (scored again:")[0] + f" (scored again: {' '.join(sys.argv[1:])})"
     (args.out / "selection.json").write_text(json.dumps({"command": command, "pools": results}, indent=1))
     (args.out / "selection.md").write_text(markdown(results, command))
 

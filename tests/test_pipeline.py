@@ -75,7 +75,7 @@ def chosen_codes(result) -> list[str]:
 
 
 def test_clusters_and_largest_first(executor):
-    result = solve(executor, budget=10)
+    result = solve(executor, budget=10, order="largest")
     assert len(result.samples.samples) == 10 and len(result.samples.programs) == 8
     assert result.samples.counts[result.samples.samples[0].program_id] == 3
     # Filtering: the three correct programs and the two plausible wrong ones pass the examples.
@@ -91,6 +91,12 @@ def test_clusters_and_largest_first(executor):
     assert codes[0] in CORRECT and set(codes) == passed and len(codes) == 5
     assert [c.round for c in result.choices] == [0, 0, 0, 1, 2]  # the big cluster gives one per round
     assert result.n_correct_chosen == 3
+
+
+def test_proportional_order_is_the_default(executor):
+    # Cluster sizes 5, 1, 1: the big cluster's three programs go first (5/3 and 5/5 still beat a singleton's 1).
+    result = solve(executor, budget=4)
+    assert [c.round for c in result.choices] == [0, 1, 2, 0] and result.n_correct_chosen == 3
 
 
 def test_budget_one_takes_the_largest_cluster(executor):
@@ -109,7 +115,7 @@ def test_pick_rules_inside_the_cluster(executor):
     by_logprob = solve(executor, budget=1, pick="mean-logprob")
     assert chosen_codes(by_logprob) == [CORRECT_PY_SORT]  # -0.1 beats -0.3 and -0.5
     assert by_logprob.choices[0].score == pytest.approx(-0.1)
-    by_value = solve(executor, budget=3, pick="value")
+    by_value = solve(executor, budget=3, pick="value", order="largest")
     assert chosen_codes(by_value)[0] == CORRECT_PY_SORT  # value 0.9 is the largest cluster's best
     assert chosen_codes(by_value)[1] == LAST_PY  # clusters of one tie on size: first seen first
 
@@ -160,8 +166,8 @@ def test_samples_from_file_through_the_cli(tmp_path, capsys):
              {"language": "PYTHON3", "code": LAST_PY, "id": "a"}]  # fmt: skip
     samples = write_samples(tmp_path / "s.jsonl", lines)
     out = tmp_path / "out"
-    code = main([str(problem), "--samples-from", str(samples), "--budget", "2", "--pick", "mean-logprob",
-                 "--inputs", "10", "--out", str(out)])  # fmt: skip
+    code = main([str(problem), "--samples-from", str(samples), "--budget", "2", "--pick", "mean-logprob", "--order",
+                 "largest", "--inputs", "10", "--out", str(out)])  # fmt: skip
     assert code == 0
     report = json.loads((out / "report.json").read_text())
     assert [m["line"] for m in report["samples"]["malformed_lines"]] == [5, 6, 7, 8]

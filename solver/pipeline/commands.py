@@ -88,7 +88,7 @@ def solve_command(
     population_filter: bool = True,
     tolerance: float | None = None,
     constrained_mutation: bool = True,
-    order: Literal["largest", "smallest", "random", "diverse", "proportional"] = "largest",
+    order: Literal["largest", "smallest", "random", "diverse", "proportional"] = "proportional",
     pick: Literal["random", "mean-logprob", "value"] = "random",
     filtering: bool = True,
     clustering: bool = True,

@@ -80,7 +80,9 @@ class SolveConfig(BaseModel):
     tolerance: float | None = Field(None, ge=0, lt=1)
     # selection
     budget: int = Field(10, ge=1)
-    order: Literal["largest", "smallest", "random", "diverse", "proportional"] = "largest"  # see clustering.selection
+    # proportional: submissions spread over the big clusters by size (clustering/selection.py; measured better than
+    # largest-first on hard pools, equal on model samples: results/selection/README.md)
+    order: Literal["largest", "smallest", "random", "diverse", "proportional"] = "proportional"
     pick: Literal["random", "mean-logprob", "value"] = "random"
     # evaluation
     judge_all: bool = False  # judge every program that passed the examples on the hidden tests (for n@k)
