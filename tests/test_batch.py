@@ -149,8 +149,8 @@ def test_evaluate_reads_gzipped_records(tmp_path, capsys):
     (out / "samples.jsonl").unlink()
     assert main(["evaluate", str(out), "--ks", "1", "2"]) == 0
     assert (out / "metrics" / "per_problem.csv").read_text() == plain
-    assert main(["evaluate", str(out), "--ks", "2", "--order", "proportional"]) == 0  # another rule, own tables
-    assert (out / "metrics-proportional" / "per_problem.csv").is_file()
+    assert main(["evaluate", str(out), "--ks", "2", "--order", "largest"]) == 0  # another rule, own tables
+    assert (out / "metrics-largest" / "per_problem.csv").is_file()
     assert (out / "metrics" / "per_problem.csv").read_text() == plain
     packed.write_bytes(packed.read_bytes()[:20])  # cut short
     capsys.readouterr()
